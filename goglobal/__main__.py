@@ -1,0 +1,3 @@
+from goglobal.cli import main
+
+main()
