@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdvisoryConfig(AppConfig):
+    name = "goglobal.advisory"
+    label = "advisory"
