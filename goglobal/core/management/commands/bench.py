@@ -1,0 +1,94 @@
+"""goglobal bench registry [--enterprises N] [--seed S] [--requests N] [--json] [--replace]"""
+
+import json
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+
+from goglobal.core.bench import registry
+from goglobal.core.generate import generate
+from goglobal.core.models import SyntheticDataset
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmarks the registry API: p50/p95 server time of the filtered enterprise list and "
+        "the enterprise detail beside a bare Django view, for staff and for the public. It "
+        "generates the population in the current database (or reuses one of the same size and "
+        "seed), so give it its own database: GOGLOBAL_DATA_DIR=/tmp/ggbench goglobal bench "
+        "registry."
+    )
+
+    def add_arguments(self, parser):
+        benches = parser.add_subparsers(dest="bench", required=True)
+        reg = benches.add_parser("registry", help="The enterprise list and detail endpoints.")
+        reg.add_argument("--enterprises", type=int, default=100_000)
+        reg.add_argument("--seed", type=int, default=1)
+        reg.add_argument("--requests", type=int, default=300, help="Timed requests per endpoint.")
+        reg.add_argument("--json", action="store_true", help="One JSON object per line.")
+        reg.add_argument(
+            "--replace",
+            action="store_true",
+            help="Replace a generated population of another size or seed (e.g. the demo's).",
+        )
+
+    def _note(self, text: str, as_json: bool) -> None:
+        (self.stderr if as_json else self.stdout).write(text)
+
+    def _population(self, enterprises: int, seed: int, replace: bool, as_json: bool):
+        dataset = SyntheticDataset.objects.first()
+        if dataset and dataset.enterprises == enterprises and dataset.seed == seed:
+            self._note(f"Reusing the {enterprises:,} generated enterprises (seed {seed}).", as_json)
+            return dataset
+        if dataset and not replace:
+            raise CommandError(
+                f"This database holds another generated population ({dataset.enterprises:,} "
+                f"enterprises, seed {dataset.seed}). Run the bench on its own database "
+                "(GOGLOBAL_DATA_DIR=/tmp/ggbench goglobal bench registry) or pass --replace."
+            )
+        self._note(f"Generating {enterprises:,} enterprises (seed {seed})…", as_json)
+        result = generate(enterprises=enterprises, seed=seed)
+        self._note(f"Generated in {result.seconds:.1f} s.", as_json)
+        return result.dataset
+
+    def handle(self, *args, bench: str, **options):
+        as_json = options["json"]
+        connection = connections[DEFAULT_DB_ALIAS]
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            call_command("migrate", interactive=False, verbosity=0)
+        dataset = self._population(
+            options["enterprises"], options["seed"], options["replace"], as_json
+        )
+        if dataset.enterprise_id_min is None:
+            raise CommandError("The bench needs at least one enterprise.")
+        ids = registry.sample_enterprise_ids(
+            low=dataset.enterprise_id_min, high=dataset.enterprise_id_max, seed=options["seed"]
+        )
+        try:
+            figures, query_counts = registry.run(
+                requests=options["requests"], seed=options["seed"], enterprise_ids=ids
+            )
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        if as_json:
+            for figure in figures:
+                self.stdout.write(json.dumps(figure.as_dict()))
+            return
+        database = settings.DATABASES["default"]
+        self.stdout.write(
+            f"\nRegistry API, {dataset.enterprises:,} enterprises, {options['requests']} timed "
+            f"requests per endpoint and scope; database {database['ENGINE'].rsplit('.', 1)[-1]} "
+            f"{database['NAME']}\nServer time through Django's WSGI handler (see "
+            "goglobal/core/bench/registry.py).\n"
+        )
+        self.stdout.write(f"  {'figure':42} {'ms':>8} {'baseline':>9} {'ratio':>7}")
+        for figure in figures:
+            self.stdout.write(
+                f"  {figure.name:42} {figure.value:8.2f} {figure.baseline:9.2f} {figure.ratio:7.1f}"
+            )
+        counts = ", ".join(f"{name} {count}" for name, count in query_counts.items())
+        self.stdout.write(f"\nQueries per request: {counts}")
