@@ -1,0 +1,113 @@
+from typing import Annotated
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import Field
+
+from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
+from goglobal.core.schemas import (
+    CodeQuery,
+    CountryQuery,
+    Id,
+    InSchema,
+    SearchQuery,
+    ShortText,
+)
+from goglobal.enterprises.schemas import Ref
+from goglobal.partners import selectors, services
+from goglobal.partners.models import OrganisationKind
+
+router = Router(tags=["foreign organisations"])
+
+
+class ForeignOrganisationOut(Schema):
+    id: int
+    name: str
+    name_vi: str
+    kind: OrganisationKind
+    country: Ref
+    city: str
+    sectors: list[Ref]
+    website: str
+    description: str
+
+
+class ForeignOrganisationPatch(InSchema):
+    name: ShortText | None = None
+    name_vi: ShortText | None = None
+    kind: OrganisationKind | None = None
+    country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
+    city: Annotated[str, Field(max_length=120)] | None = None
+    sectors: Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=30)] | None = (
+        None
+    )
+    website: Annotated[str, Field(max_length=200)] | None = None
+    description: Annotated[str, Field(max_length=5000)] | None = None
+
+
+class ForeignOrganisationIn(ForeignOrganisationPatch):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "name": "Example Robotics Ltd",
+                    "kind": "company",
+                    "country": "GB",
+                    "city": "Cambridge",
+                    "sectors": ["ai"],
+                    "website": "https://example.co.uk",
+                }
+            ]
+        }
+    }
+
+    name: ShortText
+    kind: OrganisationKind
+    country: Annotated[str, Field(min_length=2, max_length=2)]
+
+
+@router.get(
+    "/foreign-organisations", response=responses({200: list[ForeignOrganisationOut]}, *READ)
+)
+@paginate(PageNumberPagination)
+def foreign_organisation_list(
+    request: HttpRequest,
+    q: SearchQuery = "",
+    country: CountryQuery = "",
+    kind: OrganisationKind | None = None,
+    sector: CodeQuery = "",
+):
+    return selectors.foreign_organisation_list_for_user(
+        request.auth, q=q, country=country, kind=kind or "", sector=sector
+    )
+
+
+@router.post("/foreign-organisations", response=responses({201: ForeignOrganisationOut}, *WRITE))
+def foreign_organisation_create(request: HttpRequest, payload: ForeignOrganisationIn):
+    organisation = services.foreign_organisation_create(
+        actor=request.auth, data=payload.model_dump(exclude_unset=True)
+    )
+    return Status(201, selectors.foreign_organisation_get_for_user(request.auth, organisation.pk))
+
+
+@router.get(
+    "/foreign-organisations/{organisation_id}",
+    response=responses({200: ForeignOrganisationOut}, *READ_ONE),
+)
+def foreign_organisation_detail(request: HttpRequest, organisation_id: Id):
+    return selectors.foreign_organisation_get_for_user(request.auth, organisation_id)
+
+
+@router.patch(
+    "/foreign-organisations/{organisation_id}",
+    response=responses({200: ForeignOrganisationOut}, *WRITE_ONE),
+)
+def foreign_organisation_update(
+    request: HttpRequest, organisation_id: Id, payload: ForeignOrganisationPatch
+):
+    organisation = selectors.foreign_organisation_get_for_user(request.auth, organisation_id)
+    services.foreign_organisation_update(
+        actor=request.auth, organisation=organisation, data=payload.model_dump(exclude_unset=True)
+    )
+    return selectors.foreign_organisation_get_for_user(request.auth, organisation_id)
