@@ -47,8 +47,11 @@ format: install-dev
 	$(BIN)/ruff check --fix goglobal
 	$(BIN)/ruff format goglobal
 
+# The benchmark generates 100,000 enterprises into its own database, never the demo's.
+BENCH_DATA ?= $(CURDIR)/var/bench
+
 bench: install
-	$(BIN)/goglobal bench registry
+	GOGLOBAL_DATA_DIR=$(BENCH_DATA) $(BIN)/goglobal bench registry
 
 clean:
 	rm -rf $(VENV) data *.egg-info

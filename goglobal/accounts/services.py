@@ -33,7 +33,7 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
             {"name": _("You have %(n)s active tokens: revoke one first.") % {"n": active}}
         )
     raw = ApiToken.new_raw()
-    token = ApiToken.objects.create(user=user, name=name, token_hash=hash_token(raw), hint=raw[:8])
+    token = ApiToken.objects.create(user=user, name=name, token_hash=hash_token(raw), hint=raw[:12])
     return token, raw
 
 

@@ -17,6 +17,7 @@ from ninja.pagination import PaginationBase
 from ninja.security import APIKeyCookie, HttpBearer
 
 from goglobal.accounts.models import ApiToken, hash_token
+from goglobal.core.api_messages import field_message
 from goglobal.core.errors import ConflictError
 
 
@@ -124,7 +125,7 @@ def _on_schema_error(request, exc: NinjaValidationError):
             for part in item.get("loc", [])
             if part not in ("body", "query", "path", "payload")
         ]
-        errors.append({"field": ".".join(location) or "body", "message": str(item.get("msg", ""))})
+        errors.append({"field": ".".join(location) or "body", "message": field_message(item)})
     return _error(request, 422, _("The request has invalid fields."), errors)
 
 
@@ -160,7 +161,11 @@ def _on_conflict(request, exc: ConflictError):
 
 @api.exception_handler(AuthenticationError)
 def _on_unauthenticated(request, exc: AuthenticationError):
-    return _error(request, 401, str(exc) if str(exc) else _("Sign in or send an access token."))
+    # ninja's own refusal says "Unauthorized" in English; ours are already translated.
+    message = str(exc)
+    if not message or message == "Unauthorized":
+        message = _("Sign in or send an access token.")
+    return _error(request, 401, message)
 
 
 @api.exception_handler(RequestDataTooBig)
@@ -170,7 +175,10 @@ def _on_too_big(request, exc: RequestDataTooBig):
 
 @api.exception_handler(HttpError)
 def _on_http_error(request, exc: HttpError):
-    return _error(request, exc.status_code, str(exc))
+    message = str(exc)
+    if exc.status_code == 400 and message == "Cannot parse request body":  # ninja's own words
+        message = _("The request body is not valid JSON.")
+    return _error(request, exc.status_code, message)
 
 
 class PageNumberPagination(PaginationBase):

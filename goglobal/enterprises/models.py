@@ -40,7 +40,12 @@ class Enterprise(Bilingual, TimeStamped):
     # Folded (diacritic-free, lower-case) legal name: sorting and simple look-ups.
     name_folded = models.CharField(max_length=255, db_index=True, editable=False)
     # Stored compact: 10 digits, or 13 for a branch (the suffix without its dash).
-    tax_code = models.CharField(_("tax code"), max_length=13, unique=True)
+    tax_code = models.CharField(
+        _("tax code"),
+        max_length=13,
+        unique=True,
+        error_messages={"unique": _("An enterprise with this tax code is already registered.")},
+    )
     province = models.ForeignKey(
         "reference.Province",
         on_delete=models.PROTECT,

@@ -35,6 +35,11 @@ def can_change_enterprise_status(user: AnyUser) -> bool:
     return access.is_staff(user)
 
 
+def can_change_enterprise_tax_code(user: AnyUser) -> bool:
+    """A registered tax code is the enterprise's identity: only ministry staff correct it."""
+    return access.is_staff(user)
+
+
 def can_manage_enterprise_records(user: AnyUser, enterprise_id: int | None) -> bool:
     """Products, market presence and contacts of an enterprise."""
     return access.is_staff(user) or _speaks_for(user, enterprise_id)

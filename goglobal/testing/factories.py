@@ -111,6 +111,7 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     method = ConsentMethod.WEB_FORM
     evidence = "Đồng ý trên biểu mẫu đăng ký"
     given_at = factory.LazyFunction(timezone.now)
+    recorded_by = factory.SubFactory(UserFactory)
 
 
 class DeclarationFactory(factory.django.DjangoModelFactory):

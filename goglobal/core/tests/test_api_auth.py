@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashers")]
 def _token(user, **fields) -> tuple[str, ApiToken]:
     raw = ApiToken.new_raw()
     token = ApiToken.objects.create(
-        user=user, name="CI", token_hash=hash_token(raw), hint=raw[:8], **fields
+        user=user, name="CI", token_hash=hash_token(raw), hint=raw[:12], **fields
     )
     return raw, token
 

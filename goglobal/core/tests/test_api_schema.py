@@ -55,7 +55,7 @@ def bearer(db, fast_hashers, _keep_test_connection) -> dict:
         user=f.user_with_role(Role.PROGRAMME_OFFICER),
         name="schemathesis",
         token_hash=hash_token(raw),
-        hint=raw[:8],
+        hint=raw[:12],
     )
     return {"Authorization": f"Bearer {raw}"}
 

@@ -101,7 +101,12 @@ class EnterpriseForm(PageForm):
         self.fields["province"].choices = province_choices(blank=CHOOSE)
         self.fields["sectors"].choices = sector_choices()
         if not can_set_status:
+            # Status and the registered tax code are the ministry's to change.
             del self.fields["status"]
+            self.fields["tax_code"].disabled = True
+            self.fields["tax_code"].help_text = _(
+                "Only the ministry's programme staff can change a registered tax code."
+            )
 
     @staticmethod
     def initial_for(enterprise: Enterprise) -> dict:

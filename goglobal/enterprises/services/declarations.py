@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from goglobal.accounts.access import AnyUser
@@ -184,13 +185,18 @@ def declaration_update(*, actor: AnyUser, declaration: Declaration, data: dict) 
     return _save(declaration, data, actor)
 
 
+# One whole sentence per action, so that each translates naturally.
+REFUSALS = {
+    "submit": gettext_lazy("This declaration cannot be submitted: it is %(status)s."),
+    "accept": gettext_lazy("This declaration cannot be accepted: it is %(status)s."),
+    "return": gettext_lazy("This declaration cannot be returned: it is %(status)s."),
+}
+
+
 def _move(declaration: Declaration, action: str) -> Declaration:
     locked = Declaration.objects.select_for_update().get(pk=declaration.pk)
     if locked.status not in TRANSITIONS[action]:
-        raise ConflictError(
-            _("Cannot %(action)s a declaration that is %(status)s.")
-            % {"action": action, "status": locked.get_status_display().lower()}
-        )
+        raise ConflictError(REFUSALS[action] % {"status": str(locked.get_status_display()).lower()})
     return locked
 
 

@@ -61,9 +61,13 @@ def _apply_enterprise(enterprise: Enterprise, data: dict, *, actor: AnyUser) -> 
     assign(enterprise, data, ENTERPRISE_FIELDS)
     if "tax_code" in data:
         try:
-            enterprise.tax_code = clean_tax_code(data["tax_code"])
+            tax_code = clean_tax_code(data["tax_code"])
         except ValidationError as exc:
             errors["tax_code"] = exc.messages
+        else:
+            if enterprise.pk and tax_code != enterprise.tax_code:
+                require(policies.can_change_enterprise_tax_code(actor))
+            enterprise.tax_code = tax_code
     if "trading_names" in data:
         enterprise.trading_names = _clean_trading_names(data["trading_names"])
     if "status" in data and data["status"] != enterprise.status:

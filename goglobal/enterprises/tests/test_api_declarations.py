@@ -118,3 +118,25 @@ def test_declaration_filters_by_year_and_status(shared_world):
     assert body["count"] == 1
     _status, body = call(officer, "get", f"/declarations?enterprise={world.ent_a.pk}")
     assert [item["id"] for item in body["items"]] == [world.decl_a.pk]
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        ("accept", "Không thể chấp nhận tờ khai này: tờ khai đang ở trạng thái bản nháp."),
+        ("return", "Không thể trả lại tờ khai này: tờ khai đang ở trạng thái bản nháp."),
+    ],
+)
+def test_forbidden_move_says_which_move_in_a_whole_vietnamese_sentence(
+    shared_world, action, message
+):
+    world = shared_world
+    Declaration.objects.filter(pk=world.decl_a.pk).update(status="draft")
+    body = {"reason": "Thiếu số liệu"} if action == "return" else None
+    status, payload = call(
+        client_as(world, "programme_officer"),
+        "post",
+        f"/declarations/{world.decl_a.pk}/{action}",
+        body,
+    )
+    assert (status, payload["detail"]) == (409, message)

@@ -256,10 +256,11 @@ def test_contact_payload_shows_consents(shared_world):
                 "evidence": consent.evidence,
                 "given_at": body["consents"][0]["given_at"],
                 "withdrawn_at": None,
-                "recorded_by_id": None,
+                "recorded_by_id": consent.recorded_by_id,
             }
         ],
     }
+    assert consent.recorded_by_id is not None
 
 
 def test_declaration_aggregate_suppresses_countries_with_fewer_than_three(shared_world):

@@ -161,7 +161,7 @@ def test_declaration_accept_twice_shows_a_conflict_message(client, enterprise, o
         f"/enterprises/{enterprise.pk}/declarations/{declaration.pk}/accept/", follow=True
     )
     assert [str(m) for m in response.context["messages"]] == [
-        "Tờ khai đang ở trạng thái đã chấp nhận nên không thể thực hiện thao tác “accept”."
+        "Không thể chấp nhận tờ khai này: tờ khai đang ở trạng thái đã chấp nhận."
     ]
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 CHECKSUM = "Chữ số kiểm tra của mã số thuế không đúng: vui lòng kiểm tra lại số."
 DIGITS_ONLY = "Mã số thuế chỉ gồm chữ số (và dấu gạch ngang trước hậu tố chi nhánh)."
 FUTURE_YEAR = "Năm thành lập không được ở tương lai."
-DUPLICATE = "Doanh nghiệp với Mã số thuế này đã tồn tại."
+DUPLICATE = "Một doanh nghiệp với mã số thuế này đã được đăng ký."
 
 
 def _form(**overrides) -> dict:
@@ -123,7 +123,7 @@ def test_enterprise_create_escapes_script_in_name_on_the_page(client, officer):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
 
 
-def test_enterprise_edit_by_own_rep_saves_but_cannot_set_status(client):
+def test_enterprise_edit_by_own_rep_saves_but_cannot_set_status_or_tax_code(client):
     enterprise = f.EnterpriseFactory(tax_code="0100109106")
     rep = f.user_with_role(Role.ENTERPRISE_REP, enterprise=enterprise)
     client.force_login(rep)
@@ -131,12 +131,15 @@ def test_enterprise_edit_by_own_rep_saves_but_cannot_set_status(client):
     assert page.status_code == 200
     assert "status" not in page.context["form"].fields
     assert page.context["form"].initial["tax_code"] == "0100109106"
+    assert page.context["form"].fields["tax_code"].disabled
     response = client.post(
-        f"/enterprises/{enterprise.pk}/edit/", _form(name_vi="Tên mới", status="dissolved")
+        f"/enterprises/{enterprise.pk}/edit/",
+        _form(name_vi="Tên mới", status="dissolved", tax_code="0101248141"),
     )
     assert response.status_code == 302
     enterprise.refresh_from_db()
     assert (enterprise.name_vi, enterprise.status) == ("Tên mới", "active")
+    assert enterprise.tax_code == "0100109106"
     assert enterprise.history.latest().history_user == rep
 
 
