@@ -36,12 +36,23 @@ class Rows:
     database walks the ordering index and stops after the page. With few matches, scattered
     along that index, such a walk probes most of the table to fill a page; then the first
     ordering key is given as an expression (`key || ''`, the same order), which no index serves,
-    so the database reads the matches through the filters' own indexes and sorts those."""
+    so the database reads the matches through the filters' own indexes and sorts those.
+    `many_matches`, if given, returns the same rows as a queryset shaped for the first case
+    (conditions the database checks row by row while it walks the index)."""
 
-    def __init__(self, queryset, fields, finish=None, *, sort_matches_below=SORT_MATCHES_BELOW):
+    def __init__(
+        self,
+        queryset,
+        fields,
+        finish=None,
+        *,
+        many_matches=None,
+        sort_matches_below=SORT_MATCHES_BELOW,
+    ):
         self.queryset = queryset
         self.fields = fields
         self.finish = finish
+        self.many_matches = many_matches
         self.sort_matches_below = sort_matches_below
         self._count: int | None = None
 
@@ -52,8 +63,10 @@ class Rows:
     def _ordered(self):
         queryset = self.queryset
         ordering = list(queryset.query.order_by or queryset.model._meta.ordering)
-        if self._count is None or self._count > self.sort_matches_below or not ordering:
+        if self._count is None or not ordering:
             return queryset
+        if self._count > self.sort_matches_below:
+            return self.many_matches() if self.many_matches else queryset
         first = ordering[0]
         if not isinstance(first, str) or first.lstrip("-") in ("id", "pk"):
             return queryset

@@ -10,7 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.http import Http404
 
 from goglobal.accounts import access
@@ -58,8 +69,12 @@ class EnterpriseFilters:
 
 
 def enterprise_list_for_user(
-    user: AnyUser, filters: EnterpriseFilters | None = None
+    user: AnyUser, filters: EnterpriseFilters | None = None, *, many_matches: bool = False
 ) -> QuerySet[Enterprise]:
+    """The enterprises the user may see, filtered, in name order. `many_matches` states that the
+    filters match a large share of the registry: the sector condition is then a correlated
+    EXISTS, so that the database walks the name index and checks each row, stopping after the
+    page, instead of reading every enterprise of the sector and sorting them."""
     filters = filters or EnterpriseFilters()
     qs = enterprise_visible_for_user(user)
     if filters.q:
@@ -72,7 +87,16 @@ def enterprise_list_for_user(
         # row repeats, and SQLite can then walk the name index and probe the link table (a page
         # of a common sector) or start from the sector's links (a count, a rare sector) instead
         # of materialising every enterprise of the sector first.
-        qs = qs.filter(sectors__code=filters.sector)
+        if many_matches:
+            qs = qs.filter(
+                Exists(
+                    Enterprise.sectors.through.objects.filter(
+                        enterprise_id=OuterRef("pk"), sector__code=filters.sector
+                    )
+                )
+            )
+        else:
+            qs = qs.filter(sectors__code=filters.sector)
     if filters.province is not None:
         qs = qs.filter(province_id=filters.province)
     if filters.country or filters.mode:

@@ -15,11 +15,14 @@ pytestmark = pytest.mark.django_db
 NAMES = ["Đông Á", "dong a", "An Phát", "Bình Minh", "Ánh Dương", "Zeta", "Cát Tường", "an phat"]
 
 
-def _pages(sort_matches_below: int, page_size: int = 3) -> list[list[int]]:
+def _pages(sort_matches_below: int, filters=None, page_size: int = 3) -> list[list[int]]:
+    filters = filters or selectors.EnterpriseFilters()
+    user = AnonymousUser()
     rows = Rows(
-        selectors.enterprise_list_for_user(AnonymousUser(), selectors.EnterpriseFilters()),
+        selectors.enterprise_list_for_user(user, filters),
         selectors.ENTERPRISE_ROW_FIELDS,
         selectors.enterprise_rows_finish,
+        many_matches=lambda: selectors.enterprise_list_for_user(user, filters, many_matches=True),
         sort_matches_below=sort_matches_below,
     )
     count = rows.count()
@@ -29,9 +32,11 @@ def _pages(sort_matches_below: int, page_size: int = 3) -> list[list[int]]:
     ]
 
 
-def test_both_plans_give_the_same_pages_in_name_order():
-    for name in NAMES:
-        f.EnterpriseFactory(name_vi=name)
+def test_every_plan_gives_the_same_pages_in_name_order():
+    sector, other = Sector.objects.order_by("code")[:2]
+    for index, name in enumerate(NAMES):
+        enterprise = f.EnterpriseFactory(name_vi=name)
+        enterprise.sectors.set([sector] if index % 3 else [other])
     by_index = _pages(sort_matches_below=0)
     by_sorting = _pages(sort_matches_below=10_000)
     assert by_index == by_sorting
@@ -39,6 +44,18 @@ def test_both_plans_give_the_same_pages_in_name_order():
     expected = list(Enterprise.objects.order_by("name_folded", "id").values_list("pk", flat=True))
     assert flat == expected
     assert len(by_index) == 3
+
+    in_sector = selectors.EnterpriseFilters(sector=sector.code)
+    walked = _pages(sort_matches_below=0, filters=in_sector)  # the EXISTS form
+    sorted_ = _pages(sort_matches_below=10_000, filters=in_sector)  # the join, sorted
+    assert walked == sorted_
+    expected = list(
+        Enterprise.objects.filter(sectors=sector)
+        .order_by("name_folded", "id")
+        .values_list("pk", flat=True)
+    )
+    assert [pk for page in walked for pk in page] == expected
+    assert len(expected) == 5
 
 
 def test_rows_carry_province_and_sectors_in_schema_shape():

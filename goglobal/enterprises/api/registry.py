@@ -56,6 +56,9 @@ def enterprise_list(
         selectors.enterprise_list_for_user(request.auth, filters),
         selectors.ENTERPRISE_ROW_FIELDS,
         selectors.enterprise_rows_finish,
+        many_matches=lambda: selectors.enterprise_list_for_user(
+            request.auth, filters, many_matches=True
+        ),
     )
 
 
