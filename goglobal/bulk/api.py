@@ -13,7 +13,7 @@ from ninja.files import UploadedFile
 
 from goglobal.bulk import exports, services
 from goglobal.bulk.models import ImportKind
-from goglobal.core.api import READ, READ_ONE, WRITE, responses
+from goglobal.core.api import READ, WRITE, responses
 from goglobal.core.schemas import CodeQuery, CountryQuery, Id, OptionalId, SearchQuery
 from goglobal.enterprises import selectors
 from goglobal.enterprises.enums import (

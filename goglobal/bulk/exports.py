@@ -210,7 +210,7 @@ def write_xlsx(header: list[str], body: Iterable[list]):
     sheet.append(header)
     for row in body:
         sheet.append([cell(value) for value in row])
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
     workbook.save(handle)
     handle.seek(0)
     return handle
