@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from goglobal.accounts.access import AnyUser
-from goglobal.bulk import cells
+from goglobal.bulk import cells, inserts
 from goglobal.bulk.columns import KIND_COLUMNS, HeaderMatch, column_for
 from goglobal.bulk.report import Report, RowOutcome
 from goglobal.core.errors import ConflictError
@@ -331,20 +331,16 @@ class EnterpriseImporter(Importer):
     def _write(self, new, changed, fields, existing_links) -> None:
         user = self.actor if self.actor.is_authenticated else None
         through = Enterprise.sectors.through
+        link_fields = [through._meta.get_field("enterprise"), through._meta.get_field("sector")]
         now = timezone.now()
         with transaction.atomic():
-            created = Enterprise.objects.bulk_create([e for e, _s in new], batch_size=BATCH)
-            links = through.objects.bulk_create(
-                [
-                    through(enterprise_id=enterprise.pk, sector_id=sector)
-                    for enterprise, sectors in zip(created, (s for _e, s in new), strict=True)
-                    for sector in sectors
-                ],
-                batch_size=BATCH,
-            )
+            created = [enterprise for enterprise, _sectors in new]
+            inserts.insert_instances(Enterprise, created)
+            pairs = [(e.pk, sector) for e, sectors in new for sector in sectors]
+            link_ids = inserts.insert(through, link_fields, pairs, returning=True)
             link_map: dict[int, list[tuple[int, int]]] = {e.pk: [] for e in created}
-            for link in links:
-                link_map[link.enterprise_id].append((link.pk, link.sector_id))
+            for link_id, (enterprise_id, sector) in zip(link_ids, pairs, strict=True):
+                link_map[enterprise_id].append((link_id, sector))
             if changed:
                 for enterprise, _sectors in changed:
                     enterprise.updated_at = now
@@ -352,23 +348,20 @@ class EnterpriseImporter(Importer):
                     [e for e, _s in changed], sorted(fields | {"updated_at"}), batch_size=500
                 )
                 resectored = [(e, s) for e, s in changed if s is not None]
-                ids = [e.pk for e, _s in resectored]
-                for start in range(0, len(ids), BATCH):
-                    through.objects.filter(enterprise_id__in=ids[start : start + BATCH]).delete()
-                relinked = through.objects.bulk_create(
-                    [
-                        through(enterprise_id=e.pk, sector_id=sector)
-                        for e, sectors in resectored
-                        for sector in sectors
-                    ],
-                    batch_size=BATCH,
-                )
+                ids = {e.pk for e, _s in resectored}
+                ordered = sorted(ids)
+                for start in range(0, len(ordered), BATCH):
+                    through.objects.filter(
+                        enterprise_id__in=ordered[start : start + BATCH]
+                    ).delete()
+                pairs = [(e.pk, sector) for e, sectors in resectored for sector in sectors]
+                link_ids = inserts.insert(through, link_fields, pairs, returning=True)
                 for enterprise, _s in changed:
                     link_map[enterprise.pk] = (
-                        [] if enterprise.pk in ids else existing_links[enterprise.pk]
+                        [] if enterprise.pk in ids else list(existing_links[enterprise.pk])
                     )
-                for link in relinked:
-                    link_map[link.enterprise_id].append((link.pk, link.sector_id))
+                for link_id, (enterprise_id, sector) in zip(link_ids, pairs, strict=True):
+                    link_map[enterprise_id].append((link_id, sector))
             self._history(created, "+", user, now, link_map)
             self._history([e for e, _s in changed], "~", user, now, link_map)
 
@@ -376,21 +369,39 @@ class EnterpriseImporter(Importer):
         """One history record per enterprise with its sectors, as save_with_history writes."""
         if not enterprises:
             return
-        records = Enterprise.history.bulk_history_create(
-            enterprises,
-            batch_size=BATCH,
-            update=kind == "~",
-            default_user=user,
-            default_date=now,
+        model = Enterprise.history.model
+        tracked = {field.attname for field in model.tracked_fields}
+        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        extra = {
+            "history_date": now,
+            "history_user_id": user.pk if user else None,
+            "history_change_reason": None,
+            "history_type": kind,
+        }
+        getters = [
+            (field.attname in tracked, field.attname, extra.get(field.attname)) for field in fields
+        ]
+        record_ids = inserts.insert(
+            model,
+            fields,
+            [
+                [getattr(e, name) if is_tracked else value for is_tracked, name, value in getters]
+                for e in enterprises
+            ],
+            returning=True,
         )
         m2m_model = Enterprise._history_records.m2m_models[Enterprise._meta.get_field("sectors")]
-        m2m_model.objects.bulk_create(
+        m2m_fields = [
+            m2m_model._meta.get_field(name) for name in ("id", "enterprise", "sector", "history")
+        ]
+        inserts.insert(
+            m2m_model,
+            m2m_fields,
             [
-                m2m_model(history=record, id=link_id, enterprise_id=record.id, sector_id=sector)
-                for record in records
-                for link_id, sector in link_map[record.id]
+                (link_id, enterprise.pk, sector, record_id)
+                for enterprise, record_id in zip(enterprises, record_ids, strict=True)
+                for link_id, sector in link_map[enterprise.pk]
             ],
-            batch_size=BATCH,
         )
 
 
