@@ -220,3 +220,17 @@ def test_import_upserts_by_tax_code_and_records_history(officer):
     again = import_file(actor=officer, kind="enterprises", data=csv_bytes(rows), dry_run=False)
     assert again.counts()["unchanged"] == 2
     assert existing.history.filter(history_type="~").count() == 1
+
+
+def test_import_reports_in_the_users_language(officer):
+    from django.utils import translation
+
+    rows = enterprise_rows(1)
+    rows[0][2] = "99"
+    with translation.override("vi"):
+        report = import_file(
+            actor=officer, kind="enterprises", data=csv_bytes(rows, VI_HEADERS), dry_run=True
+        )
+        refused = import_file(actor=officer, kind="enterprises", data=b"%PDF-1.4", dry_run=True)
+    assert _row_errors(report) == [(2, "Tỉnh/thành phố", "Mã tỉnh/thành phố không tồn tại: 99.")]
+    assert refused.file_errors == ["Tệp này không phải bảng tính: hãy tải lên tệp CSV hoặc XLSX."]
