@@ -146,3 +146,21 @@ def test_command_import_dry_run_and_real(world, tmp_path):
             world.users["mission_officer"].username,
             stdout=out,
         )
+
+
+def test_page_import_detail_polls_while_queued(world):
+    from goglobal.bulk.services import import_job_create
+
+    admin = world.users["admin"]
+    job = import_job_create(
+        actor=admin,
+        kind="enterprises",
+        data=csv_bytes(enterprise_rows(1)),
+        file_name="a.csv",
+        dry_run=True,
+    )
+    body = (
+        client_as(world, "admin").get(reverse("bulk:import-detail", args=[job.pk])).content.decode()
+    )
+    assert 'hx-trigger="every 2s"' in body and "<progress" in body
+    assert reverse("bulk:import-confirm", args=[job.pk]) not in body
