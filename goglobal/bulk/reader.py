@@ -29,6 +29,8 @@ _BINARY_SIGNATURES = (
     b"7z\xbc\xaf",
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A 20 MB XLSX can unpack to far more rows than anyone imports at once; stop reading there.
+MAX_ROWS = 200_000
 
 
 class FileRefused(Exception):
@@ -132,6 +134,8 @@ def _read_xlsx(data: bytes) -> Sheet:
         formulas: list[tuple[int, int]] = []
         lines = []
         for number, row in enumerate(worksheet.iter_rows(), start=1):
+            if number > MAX_ROWS + 1:
+                raise FileRefused(_too_many_rows())
             cells = []
             for column, cell in enumerate(row):
                 if getattr(cell, "data_type", None) == "f":
@@ -141,6 +145,12 @@ def _read_xlsx(data: bytes) -> Sheet:
     finally:
         workbook.close()
     return _sheet(iter(lines), formula_cells=formulas)
+
+
+def _too_many_rows() -> str:
+    return _("The file has more than %(n)s rows: split it into smaller files.") % {
+        "n": f"{MAX_ROWS:,}"
+    }
 
 
 def _cell_text(value) -> str:
@@ -176,6 +186,8 @@ def _sheet(
         rows.append((number, cells))
     if headers is None:
         raise FileRefused(_("The file is empty."))
+    if len(rows) > MAX_ROWS:
+        raise FileRefused(_too_many_rows())
     if formula_cells is None:
         formula_cells = [
             (number, column)

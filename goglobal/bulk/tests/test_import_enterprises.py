@@ -234,3 +234,13 @@ def test_import_reports_in_the_users_language(officer):
         refused = import_file(actor=officer, kind="enterprises", data=b"%PDF-1.4", dry_run=True)
     assert _row_errors(report) == [(2, "Tỉnh/thành phố", "Mã tỉnh/thành phố không tồn tại: 99.")]
     assert refused.file_errors == ["Tệp này không phải bảng tính: hãy tải lên tệp CSV hoặc XLSX."]
+
+
+def test_import_refuses_more_rows_than_the_limit(officer, monkeypatch):
+    from goglobal.bulk import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 3)
+    report = _refused(officer, csv_bytes(enterprise_rows(4)))
+    assert report.file_errors == ["The file has more than 3 rows: split it into smaller files."]
+    report = _refused(officer, xlsx_bytes([[valid_tax_code(n), "X", 1, "", ""] for n in range(4)]))
+    assert report.file_errors == ["The file has more than 3 rows: split it into smaller files."]
