@@ -7,7 +7,7 @@ import gc
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -96,6 +96,13 @@ def import_file(
             report=report,
             progress=progress,
             formulas=formulas,
+        )
+    except IntegrityError:
+        # Someone registered one of these records between the check and the write; the
+        # transaction rolled back, so nothing of the file is in.
+        report.committed = False
+        report.file_errors.append(
+            _("The registry changed while the file was imported; nothing was written. Try again.")
         )
     finally:
         if collecting:

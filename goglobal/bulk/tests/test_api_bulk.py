@@ -167,3 +167,25 @@ def test_api_openapi_documents_import_and_export(world):
     export = schema["paths"]["/api/v1/enterprises/export"]["get"]["responses"]
     assert set(export) == {"200", "401", "422"}
     assert "text/csv" in export["200"]["content"]
+
+
+@pytest.mark.parametrize("kind", ["enterprises", "products", "presence", "declarations"])
+def test_api_export_query_count_does_not_grow_with_rows(world, kind):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from goglobal.testing.factories import DeclarationFactory, PresenceFactory, ProductFactory
+
+    client = client_as(world, "admin")
+    path = f"/api/v1/{kind}/export"
+    with CaptureQueriesContext(connection) as few:
+        b"".join(client.get(path).streaming_content)
+    for n in range(3):
+        enterprise = EnterpriseFactory(tax_code=valid_tax_code(40 + n))
+        ProductFactory(enterprise=enterprise)
+        PresenceFactory(enterprise=enterprise)
+        DeclarationFactory(enterprise=enterprise)
+    with CaptureQueriesContext(connection) as more:
+        rows = _csv(client.get(path))
+    assert len(rows) >= 4
+    assert len(more) == len(few)
