@@ -164,3 +164,29 @@ def test_page_import_detail_polls_while_queued(world):
     )
     assert 'hx-trigger="every 2s"' in body and "<progress" in body
     assert reverse("bulk:import-confirm", args=[job.pk]) not in body
+
+
+def test_page_enterprise_tabs_link_their_exports(world):
+    client = client_as(world, "anonymous")
+    pk = world.ent_a.pk
+    products = client.get(reverse("enterprises:products", args=[pk])).content.decode()
+    assert f"{reverse('bulk:export', args=['products', 'csv'])}?enterprise={pk}" in products
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                b"".join(
+                    client.get(
+                        f"{reverse('bulk:export', args=['presence', 'csv'])}?enterprise={pk}"
+                    ).streaming_content
+                ).decode("utf-8-sig")
+            )
+        )
+    )
+    assert [(row[0], row[2]) for row in rows[1:]] == [(world.ent_a.tax_code, "JP")]
+    hidden = client.get(
+        f"{reverse('bulk:export', args=['presence', 'csv'])}?enterprise={world.ent_c.pk}"
+    )
+    assert (
+        len(list(csv.reader(io.StringIO(b"".join(hidden.streaming_content).decode("utf-8-sig")))))
+        == 1
+    )
