@@ -123,7 +123,7 @@ def _on_schema_error(request, exc: NinjaValidationError):
         location = [
             str(part)
             for part in item.get("loc", [])
-            if part not in ("body", "query", "path", "payload")
+            if part not in ("body", "query", "path", "payload", "form", "file")
         ]
         errors.append({"field": ".".join(location) or "body", "message": field_message(item)})
     return _error(request, 422, _("The request has invalid fields."), errors)

@@ -1,6 +1,7 @@
 """Mounts every app's router on the one API (kept apart from core.api so that routers can import
 the shared machinery without a cycle)."""
 
+from goglobal.bulk.api import router as bulk_router
 from goglobal.core.api import api
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.missions.api import router as missions_router
@@ -8,6 +9,8 @@ from goglobal.partners.api import router as partners_router
 from goglobal.reference.api import router as reference_router
 
 api.add_router("", reference_router)
+# Before the registry: "/enterprises/export" must not be read as "/enterprises/{id}".
+api.add_router("", bulk_router)
 api.add_router("", enterprises_router)
 api.add_router("", partners_router)
 api.add_router("", missions_router)

@@ -1,0 +1,104 @@
+"""Multi-row INSERTs with prepared values, for the enterprise import's bulk path.
+
+Django's bulk_create spends most of its time compiling each value (about 40 µs a row for an
+enterprise and its history); at 100,000 rows that alone would eat the import's time budget.
+Here each column's conversion is decided once and the statement text once per batch size, and
+ids come back with RETURNING (SQLite 3.35+ and PostgreSQL keep the rows' order, as Django's own
+bulk_create assumes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from django.db import connection, models
+
+_PREPARED = (
+    models.DateTimeField,
+    models.DateField,
+    models.TimeField,
+    models.DecimalField,
+    models.JSONField,
+    models.UUIDField,
+    models.BinaryField,
+)
+
+
+def column_preparer(field: models.Field) -> Callable | None:
+    """The conversion a value needs before the driver sees it, or None when it needs none."""
+    if isinstance(field, _PREPARED):
+        return lambda value: field.get_db_prep_save(value, connection)
+    return None
+
+
+def _rows_per_statement(columns: int) -> int:
+    if connection.vendor == "sqlite":
+        raw = connection.connection
+        limit = 999
+        if raw is not None and hasattr(raw, "getlimit"):
+            import sqlite3
+
+            limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    else:
+        limit = 65535
+    return max(1, min(1000, limit // columns))
+
+
+def insert(
+    model: type[models.Model],
+    fields: Sequence[models.Field],
+    rows: Sequence[Sequence],
+    *,
+    returning: bool = False,
+) -> list:
+    """Inserts `rows` (one value per field, by attname, not yet prepared) into the model's
+    table; returns the new primary keys in order when `returning`."""
+    if not rows:
+        return []
+    connection.ensure_connection()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    preparers = [column_preparer(field) for field in fields]
+    per_statement = _rows_per_statement(len(fields))
+    one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
+    statements: dict[int, str] = {}
+    ids: list = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            sql = statements.get(len(chunk))
+            if sql is None:
+                # Names come from the model's meta, values go as parameters.
+                table = quote(model._meta.db_table)
+                values = ", ".join([one_row] * len(chunk))
+                sql = f"INSERT INTO {table} ({columns}) VALUES {values}{tail}"  # noqa: S608
+                statements[len(chunk)] = sql
+            params = []
+            for row in chunk:
+                for value, prepare in zip(row, preparers, strict=True):
+                    params.append(
+                        prepare(value) if prepare is not None and value is not None else value
+                    )
+            cursor.execute(sql, params)
+            if returning:
+                ids.extend(row[0] for row in cursor.fetchall())
+    return ids
+
+
+def insert_instances(model: type[models.Model], objs: list[models.Model]) -> None:
+    """Inserts unsaved instances (defaults already on them) and gives each its primary key."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    for obj in objs:
+        for field in fields:
+            if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
+                field.pre_save(obj, add=True)
+    ids = insert(
+        model,
+        fields,
+        [[getattr(obj, field.attname) for field in fields] for obj in objs],
+        returning=True,
+    )
+    for obj, pk in zip(objs, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = connection.alias
