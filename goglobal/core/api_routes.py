@@ -6,8 +6,10 @@ from goglobal.enterprises.api import router as enterprises_router
 from goglobal.missions.api import router as missions_router
 from goglobal.partners.api import router as partners_router
 from goglobal.reference.api import router as reference_router
+from goglobal.search.api import router as search_router
 
 api.add_router("", reference_router)
 api.add_router("", enterprises_router)
 api.add_router("", partners_router)
 api.add_router("", missions_router)
+api.add_router("", search_router)

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Length
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -120,7 +121,7 @@ def _matching(user: AnyUser, query: ParsedQuery, kinds: list[str] | None) -> Que
 
 def _ranked(entries: QuerySet, query: ParsedQuery) -> QuerySet:
     """Exact name, then name prefix, then a match in the names, then elsewhere; within a rank
-    by kind (sources' order) and name."""
+    by kind (sources' order), then name."""
     phrase = query.phrase
     rank = Case(
         When(names__contains=f"|{phrase}|", then=Value(0)),
@@ -134,9 +135,11 @@ def _ranked(entries: QuerySet, query: ParsedQuery) -> QuerySet:
         default=Value(len(sources())),
         output_field=IntegerField(),
     )
-    return entries.annotate(rank=rank, kind_order=kind_order).order_by(
-        "rank", "kind_order", "sort_key", "id"
-    )
+    # Within a rank and kind the shorter name first: "saigon" puts "Saigon Data" before
+    # "Saigon Data, Da Nang branch".
+    return entries.annotate(
+        rank=rank, kind_order=kind_order, name_length=Length("sort_key")
+    ).order_by("rank", "kind_order", "name_length", "sort_key", "id")
 
 
 def _hits(rows) -> list[SearchHit]:
