@@ -18,6 +18,9 @@ class SearchEntry(models.Model):
     sort_key = models.CharField(max_length=255)
     names = models.TextField()
     body = models.TextField(blank=True)
+    # "name:value" pairs separated by spaces ("province:48 sector:ai country:JP"): read with
+    # the entry and counted in Python, over at most selectors.CANDIDATES entries.
+    facets = models.TextField(blank=True)
 
     class Meta:
         constraints = [
@@ -26,23 +29,6 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id} {self.title}"
-
-
-class SearchFacet(models.Model):
-    """One facet value of an entry (an enterprise has several sectors and countries)."""
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
-    name = models.CharField(max_length=20)
-    value = models.CharField(max_length=40)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "name", "value"], name="uniq_search_facet")
-        ]
-        indexes = [models.Index(fields=["name", "value"], name="search_facet_value")]
-
-    def __str__(self) -> str:
-        return f"{self.name}={self.value}"
 
 
 class SearchWord(models.Model):

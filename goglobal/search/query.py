@@ -70,10 +70,13 @@ def parse(text: str, vocabulary) -> ParsedQuery:
     found = words(text)[:MAX_WORDS]
     candidates = {word: typo_candidates(word) for word in found}
     wanted = set().union(*candidates.values()) if candidates else set()
+    # The words themselves too: a word that is indexed is not a typo and is not corrected
+    # (corrections of a real word would only add noise: "thuong" is not "truong").
+    wanted |= {word for word in found if candidates[word]}
     known = vocabulary(wanted) if wanted else set()
     terms = []
     for index, word in enumerate(found):
-        fixes = sorted(candidates[word] & known)
+        fixes = [] if word in known else sorted(candidates[word] & known)
         # The last word is still being typed: it also matches as a prefix.
         terms.append(Term(word=word, alternatives=[word, *fixes], prefix=index == len(found) - 1))
     return ParsedQuery(text=text, terms=terms)

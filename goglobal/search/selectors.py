@@ -1,16 +1,16 @@
 """The search: matching entries the user may see, ranked, with facet counts.
 
-What a user may see is each source's own selector (goglobal.search.sources), applied as a
-correlated EXISTS so that the database checks only the matching entries; results and facet
-counts come from the same filtered queryset, so no hidden record is shown or counted."""
+One full-text query gives the candidate entries (at most CANDIDATES); one query reads them;
+then, per kind present among them, the kind's own selector (goglobal.search.sources) says
+which of their records the user may see — a query of the selector over those record ids. The
+count, the facet counts and the ranking are then computed from that visible set, so no hidden
+record is shown or counted."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import Length
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -18,11 +18,15 @@ from goglobal.accounts.access import AnyUser
 from goglobal.enterprises.enums import EmployeeBand, PresenceMode
 from goglobal.reference.models import Country, Province, Sector
 from goglobal.search.backends import backend
-from goglobal.search.models import SearchEntry, SearchFacet, SearchWord
+from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import ParsedQuery, parse
 from goglobal.search.registry import source_for, sources
 
 PAGE_SIZE = 20
+# A query matching more entries than this (a word or two letters everyone's name has) is
+# answered from this many of them, those matching in their names first, and says so
+# (`capped`): counting, ranking and faceting a hundred thousand matches costs a second.
+CANDIDATES = 1000
 AUTOCOMPLETE_SIZE = 10
 FACET_NAMES = ("sector", "province", "country", "mode", "size")
 FACET_LABELS = {
@@ -77,99 +81,131 @@ class SearchResult:
     page: int = 1
     page_size: int = PAGE_SIZE
     pages: int = 1
+    capped: bool = False
     items: list[SearchHit] = field(default_factory=list)
     facets: list[Facet] = field(default_factory=list)
 
 
 def _vocabulary(candidates: set[str]) -> set[str]:
-    return set(SearchWord.objects.filter(word__in=candidates).values_list("word", flat=True))
+    found = SearchWord.objects.filter(word__in=backend().one_of(sorted(candidates)))
+    return set(found.values_list("word", flat=True))
 
 
 def search_parse(q: str) -> ParsedQuery:
     return parse(q, _vocabulary)
 
 
-def _visible(user: AnyUser, kinds: list[str] | None) -> Q | None:
-    """Entries of the given kinds (all when None) whose record the user may see; None when the
-    user may see none of them."""
-    conditions = []
-    for source in sources():
-        if kinds is not None and source.kind not in kinds:
+ENTRY_FIELDS = (
+    "id",
+    "kind",
+    "object_id",
+    "title",
+    "title_en",
+    "subtitle",
+    "url",
+    "names",
+    "sort_key",
+    "facets",
+)
+
+
+@dataclass
+class _Candidate:
+    id: int
+    kind: str
+    object_id: int
+    title: str
+    title_en: str
+    subtitle: str
+    url: str
+    names: str
+    sort_key: str
+    facets: str
+
+    def facet_pairs(self) -> set[tuple[str, str]]:
+        return {tuple(pair.split(":", 1)) for pair in self.facets.split()}
+
+
+def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
+    """The candidates whose record the user may see, and whether the match was capped."""
+    ids, capped = backend().candidates(query, CANDIDATES)
+    if not ids:
+        return [], capped
+    rows = SearchEntry.objects.filter(id__in=backend().one_of(ids)).values_list(*ENTRY_FIELDS)
+    candidates = [_Candidate(*row) for row in rows]
+    by_kind: dict[str, list[int]] = {}
+    for candidate in candidates:
+        by_kind.setdefault(candidate.kind, []).append(candidate.object_id)
+    allowed: dict[str, set[int] | None] = {}
+    for kind, object_ids in by_kind.items():
+        source = source_for(kind)
+        visible = source.visible(user) if source else None
+        if visible is None or visible.query.is_empty():
+            allowed[kind] = set()
+        elif not visible.query.where:
+            # An unfiltered selector (staff): every record; the index holds only live ones.
+            allowed[kind] = None
+        else:
+            # A plain list and no ordering: SQLite then probes these keys; with json_each (size
+            # unknown) or the model's ordering it walks an index of every active enterprise.
+            found = visible.filter(pk__in=object_ids).order_by().values_list("pk", flat=True)
+            allowed[kind] = set(found)
+    return [
+        candidate
+        for candidate in candidates
+        if allowed[candidate.kind] is None or candidate.object_id in allowed[candidate.kind]
+    ], capped
+
+
+def _names_match(names: str, query: ParsedQuery) -> bool:
+    found = set(names.replace("|", " ").split())
+    for term in query.terms:
+        if any(word in found for word in term.alternatives):
             continue
-        visible = source.visible(user)
-        if visible.query.is_empty():
+        if term.prefix and any(word.startswith(term.word) for word in found):
             continue
-        condition = Q(kind=source.kind)
-        if visible.query.where:
-            # An unfiltered selector (staff) needs no check: the index holds only live records.
-            condition &= Q(Exists(visible.filter(pk=OuterRef("object_id"))))
-        conditions.append(condition)
-    if not conditions:
-        return None
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined |= condition
-    return combined
+        return False
+    return True
 
 
-def _matching(user: AnyUser, query: ParsedQuery, kinds: list[str] | None) -> QuerySet | None:
-    visible = _visible(user, kinds)
-    if visible is None:
-        return None
-    return SearchEntry.objects.filter(backend().matches(query)).filter(visible)
-
-
-def _ranked(entries: QuerySet, query: ParsedQuery) -> QuerySet:
+def _ranked(candidates: list[_Candidate], query: ParsedQuery) -> list[_Candidate]:
     """Exact name, then name prefix, then a match in the names, then elsewhere; within a rank
-    by kind (sources' order), then name."""
+    by kind (sources' order), then the shorter name first ("saigon" puts "Saigon Data" before
+    "Saigon Data, Da Nang branch"), then by name."""
     phrase = query.phrase
-    rank = Case(
-        When(names__contains=f"|{phrase}|", then=Value(0)),
-        When(names__contains=f"|{phrase}", then=Value(1)),
-        When(backend().names_match(query), then=Value(2)),
-        default=Value(3),
-        output_field=IntegerField(),
-    )
-    kind_order = Case(
-        *[When(kind=source.kind, then=Value(index)) for index, source in enumerate(sources())],
-        default=Value(len(sources())),
-        output_field=IntegerField(),
-    )
-    # Within a rank and kind the shorter name first: "saigon" puts "Saigon Data" before
-    # "Saigon Data, Da Nang branch".
-    return entries.annotate(
-        rank=rank, kind_order=kind_order, name_length=Length("sort_key")
-    ).order_by("rank", "kind_order", "name_length", "sort_key", "id")
+    order = {source.kind: index for index, source in enumerate(sources())}
+
+    def key(candidate: _Candidate):
+        if f"|{phrase}|" in candidate.names:
+            rank = 0
+        elif f"|{phrase}" in candidate.names:
+            rank = 1
+        elif _names_match(candidate.names, query):
+            rank = 2
+        else:
+            rank = 3
+        sort_key = candidate.sort_key
+        return (rank, order.get(candidate.kind, len(order)), len(sort_key), sort_key, candidate.id)
+
+    return sorted(candidates, key=key)
 
 
-def _hits(rows) -> list[SearchHit]:
+def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
     english = (get_language() or "vi").startswith("en")
     hits = []
-    for row in rows:
-        source = source_for(row["kind"])
+    for candidate in candidates:
+        source = source_for(candidate.kind)
         hits.append(
             SearchHit(
-                kind=row["kind"],
-                kind_label=str(source.label) if source else row["kind"],
-                object_id=row["object_id"],
-                title=(row["title_en"] or row["title"]) if english else row["title"],
-                subtitle=row["subtitle"],
-                url=row["url"],
+                kind=candidate.kind,
+                kind_label=str(source.label) if source else candidate.kind,
+                object_id=candidate.object_id,
+                title=(candidate.title_en or candidate.title) if english else candidate.title,
+                subtitle=candidate.subtitle,
+                url=candidate.url,
             )
         )
     return hits
-
-
-HIT_FIELDS = ("kind", "object_id", "title", "title_en", "subtitle", "url")
-
-
-def _facet_filter(entries: QuerySet, filters: SearchFilters) -> QuerySet:
-    for name in FACET_NAMES:
-        value = getattr(filters, name)
-        if value:
-            chosen = SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value=value)
-            entries = entries.filter(Exists(chosen))
-    return entries
 
 
 def _labels(counts: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
@@ -197,20 +233,7 @@ def _labels(counts: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
     return labels
 
 
-def _facets(user, query, filters: SearchFilters, entries: QuerySet) -> list[Facet]:
-    counts: dict[str, dict[str, int]] = {"type": {}}
-    # The type facet leaves the type filter out, so that the other types can still be chosen.
-    every_type = _matching(user, query, None)
-    if every_type is not None:
-        for row in _facet_filter(every_type, filters).values("kind").annotate(n=Count("id")):
-            counts["type"][row["kind"]] = row["n"]
-    rows = (
-        SearchFacet.objects.filter(entry__in=entries.values("id"))
-        .values("name", "value")
-        .annotate(n=Count("id"))
-    )
-    for row in rows:
-        counts.setdefault(row["name"], {})[row["value"]] = row["n"]
+def _facets(counts: dict[str, dict[str, int]], filters: SearchFilters) -> list[Facet]:
     labels = _labels(counts)
     facets = []
     for name in ("type", *FACET_NAMES):
@@ -237,6 +260,9 @@ def search_for_user(
     page_size: int = PAGE_SIZE,
     with_facets: bool = True,
 ) -> SearchResult:
+    """A fixed number of queries whatever the number of matches: the vocabulary (for words
+    that may be mistyped), the candidates (twice for a broad query), reading them, one per
+    kind present whose selector filters, and the facets' labels."""
     filters = filters or SearchFilters()
     result = SearchResult(q=q, page_size=page_size)
     query = search_parse(q)
@@ -244,20 +270,28 @@ def search_for_user(
         return result
     if filters.type and source_for(filters.type) is None:
         return result
-    entries = _matching(user, query, [filters.type] if filters.type else None)
-    if entries is None:
-        return result
-    entries = _facet_filter(entries, filters)
-    result.count = entries.count()
+    visible, result.capped = _visible_candidates(user, query)
+    wanted = {(name, getattr(filters, name)) for name in FACET_NAMES if getattr(filters, name)}
+    pairs = {candidate.id: candidate.facet_pairs() for candidate in visible}
+    chosen = [candidate for candidate in visible if wanted <= pairs[candidate.id]]
+    counts: dict[str, dict[str, int]] = {"type": {}}
+    # The type facet leaves the type filter out, so that the other types can still be chosen.
+    for candidate in chosen:
+        counts["type"][candidate.kind] = counts["type"].get(candidate.kind, 0) + 1
+    if filters.type:
+        chosen = [candidate for candidate in chosen if candidate.kind == filters.type]
+    for candidate in chosen:
+        for name, value in pairs[candidate.id]:
+            counts.setdefault(name, {})[value] = counts.get(name, {}).get(value, 0) + 1
+    result.count = len(chosen)
     if not result.count:
         return result
     result.pages = max(1, math.ceil(result.count / page_size))
     result.page = min(max(1, page), result.pages)
     start = (result.page - 1) * page_size
-    rows = _ranked(entries, query).values(*HIT_FIELDS)[start : start + page_size]
-    result.items = _hits(rows)
+    result.items = _hits(_ranked(chosen, query)[start : start + page_size])
     if with_facets:
-        result.facets = _facets(user, query, filters, entries)
+        result.facets = _facets(counts, filters)
     return result
 
 
@@ -268,7 +302,7 @@ def search_autocomplete_for_user(
     query = search_parse(q)
     if not query:
         return []
-    entries = _matching(user, query, kinds)
-    if entries is None:
-        return []
-    return _hits(_ranked(entries, query).values(*HIT_FIELDS)[:limit])
+    visible, _capped = _visible_candidates(user, query)
+    if kinds is not None:
+        visible = [candidate for candidate in visible if candidate.kind in kinds]
+    return _hits(_ranked(visible, query)[:limit])

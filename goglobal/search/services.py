@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 from django.db.models import Model
 
-from goglobal.search.models import SearchEntry, SearchFacet, SearchWord
+from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import VOCABULARY_MIN_LENGTH, folded_name, words
 from goglobal.search.registry import Document, source_for, source_for_model, sources
 
@@ -29,6 +29,7 @@ def _entry(kind: str, document: Document) -> SearchEntry:
         sort_key=folded_name(document.title)[:255],
         names="|" + "|".join(names) + "|",
         body=" ".join(words(" ".join(part for part in document.body if part))),
+        facets=" ".join(f"{name}:{value}" for name, value in dict.fromkeys(document.facets)),
     )
 
 
@@ -39,12 +40,6 @@ def _write(kind: str, documents: Iterator[Document]) -> int:
 
     def flush() -> None:
         entries = SearchEntry.objects.bulk_create([_entry(kind, doc) for doc in batch])
-        facets = [
-            SearchFacet(entry_id=entry.pk, name=name, value=value[:40])
-            for entry, doc in zip(entries, batch, strict=True)
-            for name, value in dict.fromkeys(doc.facets)
-        ]
-        SearchFacet.objects.bulk_create(facets, batch_size=WRITE_BATCH)
         for entry in entries:
             vocabulary.update(
                 word
@@ -104,9 +99,7 @@ def search_rebuild(*, kinds: Iterable[str] | None = None) -> dict[str, int]:
     chosen = [source for source in sources() if kinds is None or source.kind in set(kinds)]
     counts: dict[str, int] = {}
     for source in chosen:
-        entries = SearchEntry.objects.filter(kind=source.kind)
-        SearchFacet.objects.filter(entry__in=entries)._raw_delete(SearchFacet.objects.db)
-        entries._raw_delete(SearchEntry.objects.db)
+        SearchEntry.objects.filter(kind=source.kind)._raw_delete(SearchEntry.objects.db)
         counts[source.kind] = _write(source.kind, source.documents(None))
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts

@@ -256,7 +256,7 @@ register(
         kind="product",
         label=_("Product"),
         model=Product,
-        visible=registry.product_list_for_user,
+        visible=registry.product_visible_for_user,
         documents=product_documents,
         dependants=_product_dependants,
     )

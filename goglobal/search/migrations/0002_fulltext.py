@@ -3,7 +3,10 @@
 SQLite: an FTS5 table reading its text from search_searchentry (external content), kept in
 step by triggers, with prefix indexes so that words being typed match quickly. PostgreSQL: a
 GIN index on the 'simple' tsvector of the same text (folded in Python, so no dictionary or
-unaccent step is needed: đ is already d)."""
+unaccent step is needed: đ is already d).
+
+Careful: SQLite rebuilds a table for most schema changes (Django copies it to a new one), which
+drops its triggers. A later migration that alters search_searchentry must create them again."""
 
 from django.db import migrations
 

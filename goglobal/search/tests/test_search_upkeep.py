@@ -9,7 +9,7 @@ from goglobal.enterprises import services
 from goglobal.enterprises.models import Enterprise
 from goglobal.missions.services import mission_create, mission_update
 from goglobal.partners.services import foreign_organisation_create, foreign_organisation_update
-from goglobal.search.models import SearchEntry, SearchFacet
+from goglobal.search.models import SearchEntry
 from goglobal.search.selectors import SearchFilters, search_for_user
 from goglobal.testing.factories import user_with_role, valid_tax_code
 
@@ -22,6 +22,13 @@ def _found(user, q, **filters):
     ]
 
 
+def _tax_code() -> str:
+    # valid_tax_code's check digit is sometimes "10" (an 11-character code): skip those.
+    while len(code := valid_tax_code()) != 10:
+        pass
+    return code
+
+
 @pytest.fixture
 def officer():
     return user_with_role(Role.PROGRAMME_OFFICER)
@@ -30,7 +37,7 @@ def officer():
 def _enterprise(officer, name="Công ty TNHH Công nghệ Sông Hàn"):
     return services.enterprise_create(
         actor=officer,
-        data={"name_vi": name, "name_en": "Song Han Technology", "tax_code": valid_tax_code(),
+        data={"name_vi": name, "name_en": "Song Han Technology", "tax_code": _tax_code(),
               "province": 48, "sectors": ["iot"], "employee_band": "11-50"},
     )  # fmt: skip
 
@@ -101,7 +108,6 @@ def test_deletes_remove_entries_by_cascade(officer):
     assert SearchEntry.objects.count() == 3
     Enterprise.objects.filter(pk=enterprise.pk).delete()
     assert SearchEntry.objects.count() == 0
-    assert SearchFacet.objects.count() == 0
     assert _found(officer, "song han") == []
 
 
@@ -135,13 +141,12 @@ def test_rebuild_command_gives_the_same_index(officer):
     services.product_create(
         actor=officer, enterprise=enterprise, data={"name_vi": "Sản phẩm Sông Hàn"}
     )
-    before = sorted(SearchEntry.objects.values_list("kind", "object_id", "names", "body"))
-    facets = sorted(SearchFacet.objects.values_list("entry__kind", "name", "value"))
+    before = sorted(SearchEntry.objects.values_list("kind", "object_id", "names", "body", "facets"))
     SearchEntry.objects.all().delete()
     assert _found(officer, "song han") == []
     call_command("search", "rebuild")
-    assert sorted(SearchEntry.objects.values_list("kind", "object_id", "names", "body")) == before
-    assert sorted(SearchFacet.objects.values_list("entry__kind", "name", "value")) == facets
+    fields = ("kind", "object_id", "names", "body", "facets")
+    assert sorted(SearchEntry.objects.values_list(*fields)) == before
     assert _found(officer, "song han")[0] == ("enterprise", "Công ty TNHH Công nghệ Sông Hàn")
 
 
