@@ -57,8 +57,8 @@ class SearchOut(Schema):
     page_size: int
     pages: int
     capped: bool = Field(
-        description="True when the query matched more than 1,000 entries: the results, count and "
-        "facets then cover the best 1,000 of them (those matching in their names first)."
+        description="True when the query matched more than 500 entries: the results, count and "
+        "facets then cover 500 of them (those matching in their names first)."
     )
     facets: list[FacetOut]
 

@@ -23,10 +23,10 @@ from goglobal.search.query import ParsedQuery, parse
 from goglobal.search.registry import source_for, sources
 
 PAGE_SIZE = 20
-# A query matching more entries than this (a word or two letters everyone's name has) is
+# A query matching more entries than this (a word or two letters many names have) is
 # answered from this many of them, those matching in their names first, and says so
 # (`capped`): counting, ranking and faceting a hundred thousand matches costs a second.
-CANDIDATES = 1000
+CANDIDATES = 500
 AUTOCOMPLETE_SIZE = 10
 FACET_NAMES = ("sector", "province", "country", "mode", "size")
 FACET_LABELS = {
@@ -95,18 +95,10 @@ def search_parse(q: str) -> ParsedQuery:
     return parse(q, _vocabulary)
 
 
-ENTRY_FIELDS = (
-    "id",
-    "kind",
-    "object_id",
-    "title",
-    "title_en",
-    "subtitle",
-    "url",
-    "names",
-    "sort_key",
-    "facets",
-)
+# What ranking, visibility and facets need of every candidate; the page's display fields are
+# read for its own entries only (HIT_FIELDS).
+ENTRY_FIELDS = ("id", "kind", "object_id", "names", "sort_key", "facets")
+HIT_FIELDS = ("id", "title", "title_en", "subtitle", "url")
 
 
 @dataclass
@@ -114,10 +106,6 @@ class _Candidate:
     id: int
     kind: str
     object_id: int
-    title: str
-    title_en: str
-    subtitle: str
-    url: str
     names: str
     sort_key: str
     facets: str
@@ -192,17 +180,24 @@ def _ranked(candidates: list[_Candidate], query: ParsedQuery) -> list[_Candidate
 
 def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
     english = (get_language() or "vi").startswith("en")
+    shown = {
+        row[0]: row
+        for row in SearchEntry.objects.filter(id__in=[c.id for c in candidates]).values_list(
+            *HIT_FIELDS
+        )
+    }
     hits = []
     for candidate in candidates:
         source = source_for(candidate.kind)
+        _pk, title, title_en, subtitle, url = shown[candidate.id]
         hits.append(
             SearchHit(
                 kind=candidate.kind,
                 kind_label=str(source.label) if source else candidate.kind,
                 object_id=candidate.object_id,
-                title=(candidate.title_en or candidate.title) if english else candidate.title,
-                subtitle=candidate.subtitle,
-                url=candidate.url,
+                title=(title_en or title) if english else title,
+                subtitle=subtitle,
+                url=url,
             )
         )
     return hits
