@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "goglobal.partners",
     "goglobal.enterprises",
     "goglobal.bulk",
+    "goglobal.search",
 ]
 
 MIDDLEWARE = [

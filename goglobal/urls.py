@@ -12,5 +12,6 @@ urlpatterns = [
     path("partners/", include("goglobal.partners.urls")),
     path("missions/", include("goglobal.missions.urls")),
     path("bulk/", include("goglobal.bulk.urls")),
+    path("search/", include("goglobal.search.urls")),
     path("", include("goglobal.core.urls")),
 ]

@@ -7,6 +7,7 @@ from goglobal.enterprises.api import router as enterprises_router
 from goglobal.missions.api import router as missions_router
 from goglobal.partners.api import router as partners_router
 from goglobal.reference.api import router as reference_router
+from goglobal.search.api import router as search_router
 
 api.add_router("", reference_router)
 # Before the registry: "/enterprises/export" must not be read as "/enterprises/{id}".
@@ -14,3 +15,4 @@ api.add_router("", bulk_router)
 api.add_router("", enterprises_router)
 api.add_router("", partners_router)
 api.add_router("", missions_router)
+api.add_router("", search_router)

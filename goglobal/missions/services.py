@@ -17,6 +17,7 @@ from goglobal.missions.selectors import (
     can_create_mission,
     can_edit_mission,
 )
+from goglobal.search.services import search_index_record
 
 FIELDS = (
     "name_vi",
@@ -61,6 +62,7 @@ def _save(mission: Mission, data: dict, actor: AnyUser) -> Mission:
     ):
         jurisdiction.append(mission.host_country)
     save_validated(mission, actor=actor, m2m={"jurisdiction": jurisdiction})
+    search_index_record(mission)
     return mission
 
 

@@ -19,6 +19,7 @@ from goglobal.partners.selectors import (
     can_edit_foreign_organisation,
 )
 from goglobal.reference.models import Country
+from goglobal.search.services import search_index_record
 
 FIELDS = ("name", "name_vi", "kind", "city", "website", "description")
 
@@ -45,6 +46,7 @@ def _save(organisation: ForeignOrganisation, data: dict, actor: AnyUser) -> Fore
     if errors:
         raise ValidationError(errors)
     save_validated(organisation, actor=actor, m2m={"sectors": sectors})
+    search_index_record(organisation)
     return organisation
 
 

@@ -29,6 +29,7 @@ from goglobal.enterprises.models import (
 from goglobal.missions.models import Mission
 from goglobal.partners.models import ForeignOrganisation
 from goglobal.reference.models import Province, Sector
+from goglobal.search.services import search_rebuild
 
 # Consent was recorded at the conference that launched the Advisory Group (seed 000).
 CONSENT_GIVEN_AT = dt.datetime(2022, 11, 25, 10, tzinfo=dt.UTC)
@@ -174,4 +175,6 @@ def load_seed() -> Tally:
     _partners(tally, sectors)
     for entry in ENTERPRISES:
         _enterprise(entry, tally, sectors, provinces)
+    # The loader writes rows directly (not through the services): index what it wrote.
+    search_rebuild()
     return tally

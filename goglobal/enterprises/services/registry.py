@@ -27,6 +27,7 @@ from goglobal.enterprises.validators import (
     validate_founded_year,
     validate_not_future,
 )
+from goglobal.search.services import search_index_record
 
 ENTERPRISE_FIELDS = (
     "name_vi",
@@ -107,6 +108,7 @@ def enterprise_create(*, actor: AnyUser, data: dict) -> Enterprise:
         data.setdefault(required, "" if required != "province" else None)
     sectors = _apply_enterprise(enterprise, data, actor=actor)
     save_validated(enterprise, actor=actor, m2m={"sectors": sectors})
+    search_index_record(enterprise)
     return enterprise
 
 
@@ -117,6 +119,7 @@ def enterprise_update(*, actor: AnyUser, enterprise: Enterprise, data: dict) -> 
     enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     sectors = _apply_enterprise(enterprise, data, actor=actor)
     save_validated(enterprise, actor=actor, m2m={"sectors": sectors})
+    search_index_record(enterprise)
     return enterprise
 
 
@@ -159,6 +162,7 @@ def _apply_product(product: Product, data: dict) -> tuple[list | None, list | No
 def _save_product(product: Product, data: dict, actor: AnyUser) -> Product:
     sectors, markets = _apply_product(product, data)
     save_validated(product, actor=actor, m2m={"sectors": sectors, "target_markets": markets})
+    search_index_record(product)
     return product
 
 
@@ -208,6 +212,8 @@ def _save_presence(presence: MarketPresence, data: dict, actor: AnyUser) -> Mark
     if errors:
         raise ValidationError(errors)
     save_validated(presence, actor=actor, exclude=["enterprise", "country"])
+    # The enterprise's search facets list its countries and modes of presence.
+    search_index_record(presence.enterprise)
     return presence
 
 
@@ -232,6 +238,7 @@ def presence_delete(*, actor: AnyUser, presence: MarketPresence) -> None:
     require(policies.can_manage_enterprise_records(actor, presence.enterprise_id))
     presence._history_user = actor if actor.is_authenticated else None
     presence.delete()
+    search_index_record(presence.enterprise)
 
 
 CONTACT_FIELDS = ("full_name", "position", "email", "phone")
@@ -249,6 +256,7 @@ def contact_create(
     data.setdefault("full_name", "")
     assign(contact, data, CONTACT_FIELDS)
     save_validated(contact, actor=actor)
+    search_index_record(contact)
     return contact
 
 
@@ -258,6 +266,7 @@ def contact_update(*, actor: AnyUser, contact: Contact, data: dict) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     assign(contact, data, CONTACT_FIELDS)
     save_validated(contact, actor=actor)
+    search_index_record(contact)
     return contact
 
 

@@ -1,4 +1,4 @@
-"""goglobal bench registry [--enterprises N] [--seed S] [--requests N] [--json] [--replace]"""
+"""goglobal bench registry|search|import [--enterprises N] [--seed S] [--requests N] [--json] [--replace]"""
 
 import json
 
@@ -9,6 +9,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from goglobal.core.bench import registry
+from goglobal.core.bench import search as search_bench
 from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
 
@@ -29,6 +30,14 @@ class Command(BaseCommand):
         reg.add_argument("--seed", type=int, default=1)
         reg.add_argument("--requests", type=int, default=300, help="Timed requests per endpoint.")
         reg.add_argument("--json", action="store_true", help="One JSON object per line.")
+        found = benches.add_parser(
+            "search", help="The search endpoint beside a naive icontains scan (50 queries)."
+        )
+        found.add_argument("--enterprises", type=int, default=100_000)
+        found.add_argument("--seed", type=int, default=1)
+        found.add_argument("--json", action="store_true", help="One JSON object per line.")
+        found.add_argument("--replace", action="store_true", help="As for registry.")
+
         imp = benches.add_parser("import", help="A generated enterprises CSV imported.")
         imp.add_argument("--rows", type=int, default=100_000)
         imp.add_argument("--seed", type=int, default=1)
@@ -74,6 +83,9 @@ class Command(BaseCommand):
         )
         if dataset.enterprise_id_min is None:
             raise CommandError("The bench needs at least one enterprise.")
+        if bench == "search":
+            self._search(dataset, options)
+            return
         ids = registry.sample_enterprise_ids(
             low=dataset.enterprise_id_min, high=dataset.enterprise_id_max, seed=options["seed"]
         )
@@ -101,6 +113,39 @@ class Command(BaseCommand):
             )
         counts = ", ".join(f"{name} {count}" for name, count in query_counts.items())
         self.stdout.write(f"\nQueries per request: {counts}")
+
+    def _search(self, dataset, options) -> None:
+        from goglobal.search.models import SearchEntry
+        from goglobal.search.services import search_rebuild
+
+        as_json = options["json"]
+        if not SearchEntry.objects.exists():
+            self._note("Building the search index…", as_json)
+            search_rebuild()
+        ids = registry.sample_enterprise_ids(
+            low=dataset.enterprise_id_min, high=dataset.enterprise_id_max, seed=options["seed"]
+        )
+        try:
+            figures, detail = search_bench.run(seed=options["seed"], enterprise_ids=ids)
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        if as_json:
+            for figure in figures:
+                self.stdout.write(json.dumps(figure.as_dict()))
+            return
+        database = settings.DATABASES["default"]
+        self.stdout.write(
+            f"\nSearch, {dataset.enterprises:,} enterprises, {len(detail['queries'])} mixed "
+            f"queries; database {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}; "
+            f"{SearchEntry.objects.count():,} index entries\nServer time of GET /api/v1/search "
+            "beside a naive icontains scan (see goglobal/core/bench/search.py).\n"
+        )
+        self.stdout.write(f"  {'figure':32} {'ms':>9} {'scan ms':>9} {'× faster':>9}")
+        for figure in figures:
+            faster = figure.baseline / figure.value if figure.value else 0.0
+            self.stdout.write(
+                f"  {figure.name:32} {figure.value:9.2f} {figure.baseline:9.2f} {faster:9.1f}"
+            )
 
     def _import(self, options) -> None:
         from goglobal.core.bench import imports

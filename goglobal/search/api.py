@@ -1,0 +1,114 @@
+"""GET /search and /search/autocomplete: one search over every record type the user may see."""
+
+from typing import Annotated
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from goglobal.core.api import READ, responses
+from goglobal.core.schemas import NO_NUL, CodeQuery, CountryQuery
+from goglobal.enterprises.enums import EmployeeBand, PresenceMode
+from goglobal.search.registry import source_for, sources
+from goglobal.search.selectors import (
+    PAGE_SIZE,
+    SearchFilters,
+    search_autocomplete_for_user,
+    search_for_user,
+)
+
+router = Router(tags=["search"])
+
+# Long pasted text is not an error: only the first words are searched (query.MAX_WORDS).
+SearchText = Annotated[str, Query(max_length=10_000, pattern=NO_NUL)]
+KindQuery = Annotated[str, Query(max_length=30, pattern=r"^[a-z_]*$")]
+
+
+class SearchHitOut(Schema):
+    kind: str = Field(
+        description="The record type: enterprise, organisation, mission, product, contact."
+    )
+    kind_label: str
+    id: int = Field(alias="object_id")
+    title: str
+    subtitle: str
+    url: str
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    name: str
+    label: str
+    values: list[FacetValueOut]
+
+
+class SearchOut(Schema):
+    q: str
+    items: list[SearchHitOut]
+    count: int
+    page: int
+    page_size: int
+    pages: int
+    capped: bool = Field(
+        description="True when the query matched more than 500 entries: the results, count and "
+        "facets then cover 500 of them (those matching in their names first)."
+    )
+    facets: list[FacetOut]
+
+
+def _kind(kind: str) -> str:
+    if kind and source_for(kind) is None:
+        known = ", ".join(source.kind for source in sources())
+        raise ValidationError(
+            {"type": _("Unknown type. Choose one of: %(kinds)s.") % {"kinds": known}}
+        )
+    return kind
+
+
+@router.get(
+    "/search",
+    response=responses({200: SearchOut}, *READ),
+    summary="Search enterprises, products, organisations, missions and contacts",
+)
+def search(
+    request: HttpRequest,
+    q: SearchText = "",
+    type: KindQuery = "",
+    sector: CodeQuery = "",
+    province: Annotated[int | None, Query(ge=0, le=32767)] = None,
+    country: CountryQuery = "",
+    mode: PresenceMode | None = None,
+    size: EmployeeBand | None = None,
+    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=50)] = PAGE_SIZE,
+):
+    """Diacritic- and case-blind ("da nang" finds "Đà Nẵng"), the last word matched as a prefix,
+    one typo forgiven in words of five letters or more, tax codes whole or by their start.
+    Ranked: exact name, name prefix, a match in the names, then elsewhere. Facet counts cover
+    only what the caller may see."""
+    filters = SearchFilters(
+        type=_kind(type),
+        sector=sector,
+        province="" if province is None else str(province),
+        country=country.upper(),
+        mode=mode or "",
+        size=size or "",
+    )
+    return search_for_user(request.auth, q, filters, page=page, page_size=page_size)
+
+
+@router.get(
+    "/search/autocomplete",
+    response=responses({200: list[SearchHitOut]}, *READ),
+    summary="The best ten matches, for organisation pickers",
+)
+def autocomplete(request: HttpRequest, q: SearchText = "", type: KindQuery = ""):
+    kinds = [_kind(type)] if type else None
+    return search_autocomplete_for_user(request.auth, q, kinds=kinds)

@@ -1,0 +1,82 @@
+"""Turns whatever a person typed into search terms. User text never reaches a full-text engine
+as syntax: it is folded, cut into [0-9a-z] words, and each backend quotes the words itself."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+
+from goglobal.core.text import fold
+
+_WORD = re.compile(r"[0-9a-z]+")
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+# "One edit on words of five letters or more": shorter words have too many neighbours.
+TYPO_MIN_LENGTH = 5
+VOCABULARY_MIN_LENGTH = TYPO_MIN_LENGTH - 1
+_LETTERS = string.ascii_lowercase
+
+
+def words(text: str) -> list[str]:
+    return [word[:MAX_WORD_LENGTH] for word in _WORD.findall(fold(text or ""))]
+
+
+def folded_name(text: str) -> str:
+    return " ".join(words(text))
+
+
+def edits1(word: str) -> set[str]:
+    """Every word one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def typo_candidates(word: str) -> set[str]:
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
+        return set()
+    return {w for w in edits1(word) if len(w) >= VOCABULARY_MIN_LENGTH}
+
+
+@dataclass
+class Term:
+    """One query word: it matches any of `alternatives` (the word and its corrections), and
+    also words beginning with it when `prefix`."""
+
+    word: str
+    alternatives: list[str]
+    prefix: bool
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    terms: list[Term]
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(term.word for term in self.terms)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def parse(text: str, vocabulary) -> ParsedQuery:
+    """`vocabulary(candidates) -> set` says which candidate corrections are indexed words."""
+    found = words(text)[:MAX_WORDS]
+    candidates = {word: typo_candidates(word) for word in found}
+    wanted = set().union(*candidates.values()) if candidates else set()
+    # The words themselves too: a word that is indexed is not a typo and is not corrected
+    # (corrections of a real word would only add noise: "thuong" is not "truong").
+    wanted |= {word for word in found if candidates[word]}
+    known = vocabulary(wanted) if wanted else set()
+    terms = []
+    for index, word in enumerate(found):
+        fixes = [] if word in known else sorted(candidates[word] & known)
+        # The last word is still being typed: it also matches as a prefix.
+        terms.append(Term(word=word, alternatives=[word, *fixes], prefix=index == len(found) - 1))
+    return ParsedQuery(text=text, terms=terms)

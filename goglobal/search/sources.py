@@ -1,0 +1,272 @@
+"""The registry's record types as search sources: enterprises, products, foreign
+organisations, missions and contacts. Each reads its records in batches (the rebuild indexes
+hundreds of thousands) and says who may see them through its app's selector."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.enterprises import selectors as registry
+from goglobal.enterprises.models import Contact, Enterprise, MarketPresence, Product
+from goglobal.missions.models import Mission
+from goglobal.missions.selectors import mission_list_for_user
+from goglobal.partners.models import ForeignOrganisation
+from goglobal.partners.selectors import foreign_organisation_visible_for_user
+from goglobal.reference.models import Country, Province
+from goglobal.search.registry import Document, SearchSource, register
+
+BATCH = 2000
+
+
+def _batches(model, ids: Iterable[int] | None) -> Iterator[list[int]]:
+    if ids is None:
+        ids = model.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=BATCH)
+    batch: list[int] = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _grouped(rows: Iterable[tuple]) -> dict[int, list]:
+    out: dict[int, list] = defaultdict(list)
+    for key, *values in rows:
+        out[key].append(values[0] if len(values) == 1 else tuple(values))
+    return out
+
+
+def _provinces() -> dict[int, tuple[str, str]]:
+    return {
+        code: (vi, en)
+        for code, vi, en in Province.objects.values_list("code", "name_vi", "name_en")
+    }
+
+
+def _countries() -> dict[str, tuple[str, str]]:
+    return {
+        code: (vi, en) for code, vi, en in Country.objects.values_list("code", "name_vi", "name_en")
+    }
+
+
+def _tax_names(tax_code: str) -> list[str]:
+    # A branch's 13 digits are also written with a dash after the tenth: index both forms.
+    return [tax_code, f"{tax_code[:10]} {tax_code[10:]}"] if len(tax_code) > 10 else [tax_code]
+
+
+def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    provinces = _provinces()
+    links = Enterprise.sectors.through.objects
+    for batch in _batches(Enterprise, ids):
+        rows = Enterprise.objects.filter(id__in=batch).values_list(
+            "id", "name_vi", "name_en", "trading_names", "tax_code", "province_id",
+            "employee_band", "description_vi", "description_en",
+        )  # fmt: skip
+        sectors = _grouped(
+            links.filter(enterprise_id__in=batch).values_list("enterprise_id", "sector__code")
+        )
+        presence = _grouped(
+            MarketPresence.objects.filter(enterprise_id__in=batch).values_list(
+                "enterprise_id", "country_id", "mode"
+            )
+        )
+        products = _grouped(
+            Product.objects.filter(enterprise_id__in=batch).values_list(
+                "enterprise_id", "name_vi", "name_en"
+            )
+        )
+        for pk, name_vi, name_en, trading, tax_code, province, band, desc_vi, desc_en in rows:
+            province_vi, province_en = provinces.get(province, ("", ""))
+            facets = [("province", str(province))]
+            facets += [("sector", code) for code in sectors[pk]]
+            facets += sorted({("country", country) for country, _mode in presence[pk]})
+            facets += sorted({("mode", mode) for _country, mode in presence[pk]})
+            if band:
+                facets.append(("size", band))
+            yield Document(
+                object_id=pk,
+                title=name_vi,
+                title_en=name_en,
+                subtitle=f"{tax_code} · {province_vi}",
+                url=reverse("enterprises:detail", args=[pk]),
+                names=[name_vi, name_en, *(trading or []), *_tax_names(tax_code)],
+                body=[desc_vi, desc_en, province_vi, province_en]
+                + [name for pair in products[pk] for name in pair],
+                facets=facets,
+            )
+
+
+def _enterprise_dependants(enterprise: Enterprise):
+    yield "product", list(enterprise.products.values_list("id", flat=True))
+    yield "contact", list(enterprise.contacts.values_list("id", flat=True))
+
+
+def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    for batch in _batches(Product, ids):
+        rows = Product.objects.filter(id__in=batch).values_list(
+            "id", "name_vi", "name_en", "description_vi", "description_en", "enterprise_id",
+            "enterprise__name_vi", "enterprise__name_en", "enterprise__province_id",
+        )  # fmt: skip
+        sectors = _grouped(
+            Product.sectors.through.objects.filter(product_id__in=batch).values_list(
+                "product_id", "sector__code"
+            )
+        )
+        markets = _grouped(
+            Product.target_markets.through.objects.filter(product_id__in=batch).values_list(
+                "product_id", "country_id"
+            )
+        )
+        for pk, name_vi, name_en, desc_vi, desc_en, ent_id, ent_vi, ent_en, province in rows:
+            facets = [("province", str(province))]
+            facets += [("sector", code) for code in sectors[pk]]
+            facets += [("country", code) for code in markets[pk]]
+            yield Document(
+                object_id=pk,
+                title=name_vi,
+                title_en=name_en,
+                subtitle=ent_vi,
+                url=reverse("enterprises:products", args=[ent_id]),
+                names=[name_vi, name_en],
+                body=[desc_vi, desc_en, ent_vi, ent_en],
+                facets=facets,
+            )
+
+
+def _product_dependants(product: Product):
+    yield "enterprise", [product.enterprise_id]
+
+
+def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    countries = _countries()
+    for batch in _batches(ForeignOrganisation, ids):
+        rows = ForeignOrganisation.objects.filter(id__in=batch).values_list(
+            "id", "name", "name_vi", "country_id", "city", "description"
+        )
+        sectors = _grouped(
+            ForeignOrganisation.sectors.through.objects.filter(
+                foreignorganisation_id__in=batch
+            ).values_list("foreignorganisation_id", "sector__code")
+        )
+        for pk, name, name_vi, country, city, description in rows:
+            country_vi, country_en = countries.get(country, ("", ""))
+            yield Document(
+                object_id=pk,
+                title=name,
+                title_en=name,
+                subtitle=f"{city}, {country_en}" if city else country_en,
+                url=reverse("partners:detail", args=[pk]),
+                names=[name, name_vi],
+                body=[description, city, country_vi, country_en],
+                facets=[("country", country)] + [("sector", code) for code in sectors[pk]],
+            )
+
+
+def _contact_dependants(organisation):
+    yield "contact", list(organisation.contacts.values_list("id", flat=True))
+
+
+def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    countries = _countries()
+    for batch in _batches(Mission, ids):
+        rows = Mission.objects.filter(id__in=batch).values_list(
+            "id", "name_vi", "name_en", "city", "host_country_id", "head_name",
+            "international_organisation",
+        )  # fmt: skip
+        jurisdiction = _grouped(
+            Mission.jurisdiction.through.objects.filter(mission_id__in=batch).values_list(
+                "mission_id", "country_id"
+            )
+        )
+        for pk, name_vi, name_en, city, host, head, organisation in rows:
+            codes = sorted({host, *jurisdiction[pk]})
+            yield Document(
+                object_id=pk,
+                title=name_vi,
+                title_en=name_en,
+                subtitle=city,
+                url=reverse("missions:detail", args=[pk]),
+                names=[name_vi, name_en],
+                body=[city, head, organisation]
+                + [name for code in codes for name in countries.get(code, ())],
+                facets=[("country", code) for code in codes],
+            )
+
+
+def contact_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    for batch in _batches(Contact, ids):
+        rows = Contact.objects.filter(id__in=batch).values_list(
+            "id", "full_name", "position", "email", "enterprise_id", "enterprise__name_vi",
+            "foreign_organisation_id", "foreign_organisation__name",
+        )  # fmt: skip
+        for pk, full_name, position, email, ent_id, ent_name, org_id, org_name in rows:
+            if ent_id:
+                url = reverse("enterprises:contact", args=[ent_id, pk])
+            else:
+                url = reverse("partners:detail", args=[org_id])
+            organisation = ent_name or org_name or ""
+            yield Document(
+                object_id=pk,
+                title=full_name,
+                title_en=full_name,
+                subtitle=" · ".join(part for part in (position, organisation) if part),
+                url=url,
+                names=[full_name],
+                body=[position, email, organisation],
+            )
+
+
+register(
+    SearchSource(
+        kind="enterprise",
+        label=_("Enterprise"),
+        model=Enterprise,
+        visible=registry.enterprise_visible_for_user,
+        documents=enterprise_documents,
+        dependants=_enterprise_dependants,
+    )
+)
+register(
+    SearchSource(
+        kind="organisation",
+        label=_("Foreign organisation"),
+        model=ForeignOrganisation,
+        visible=foreign_organisation_visible_for_user,
+        documents=organisation_documents,
+        dependants=_contact_dependants,
+    )
+)
+register(
+    SearchSource(
+        kind="mission",
+        label=_("Overseas mission"),
+        model=Mission,
+        visible=mission_list_for_user,
+        documents=mission_documents,
+    )
+)
+register(
+    SearchSource(
+        kind="product",
+        label=_("Product"),
+        model=Product,
+        visible=registry.product_visible_for_user,
+        documents=product_documents,
+        dependants=_product_dependants,
+    )
+)
+register(
+    SearchSource(
+        kind="contact",
+        label=_("Contact"),
+        model=Contact,
+        visible=registry.contact_visible_for_user,
+        documents=contact_documents,
+    )
+)

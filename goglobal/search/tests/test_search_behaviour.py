@@ -1,0 +1,183 @@
+"""Hostile queries, what each user may find, and facet counts that hide nothing and count
+nothing hidden."""
+
+import pytest
+from django.db.models import Q
+
+from goglobal.enterprises.selectors import contact_visible_for_user
+from goglobal.search.query import edits1, parse, words
+from goglobal.search.selectors import SearchFilters, search_autocomplete_for_user, search_for_user
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "viettel " * 2000,
+    '"',
+    '"viettel',
+    "viettel*",
+    "*",
+    "-viettel",
+    "- -",
+    "NEAR(viettel fpt)",
+    "viettel NEAR fpt",
+    "(viettel",
+    "viettel)",
+    "names:viettel",
+    "body : fpt",
+    "{names}: viettel",
+    "viettel AND OR NOT",
+    "' OR 1=1 --",
+    "'; DROP TABLE search_searchentry; --",
+    "\\",
+    "%",
+    "_",
+    "viettel:*",
+    "fpt & | !",
+    "😀 ∑ ‮",
+    "ß ǅ Ⅻ",
+]
+
+
+def test_words_are_folded_and_only_letters_and_digits():
+    assert words("Đà Nẵng, ĐÔNG-Á (0101248141)") == ["da", "nang", "dong", "a", "0101248141"]
+    assert words('"NEAR(x y)* - names:z') == ["near", "x", "y", "names", "z"]
+
+
+def test_edits1_has_one_edit_words_only():
+    found = edits1("abc")
+    assert {"ab", "bac", "abd", "abcd", "xabc"} <= found
+    assert "abc" not in found and "ba" not in found
+
+
+def test_parse_caps_words_and_prefixes_only_the_last():
+    query = parse("a " * 50, vocabulary=lambda candidates: set())
+    assert len(query.terms) == 8
+    assert [term.prefix for term in query.terms] == [False] * 7 + [True]
+
+
+def test_parse_corrects_only_words_of_five_letters_or_more():
+    vocabulary = {"viettel", "fpt", "vnpt"}
+    query = parse("vietel fpx vnp", vocabulary=lambda candidates: candidates & vocabulary)
+    assert [term.alternatives for term in query.terms] == [["vietel", "viettel"], ["fpx"], ["vnp"]]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_answer_calmly(search_world, text):
+    for role in ("anonymous", "officer"):
+        result = search_for_user(search_world.users[role], text)
+        assert result.count == len(result.items) or result.count > len(result.items)
+        search_autocomplete_for_user(search_world.users[role], text)
+
+
+def test_hostile_queries_find_what_their_words_say(search_world):
+    anonymous = search_world.users["anonymous"]
+    for text in ('"viettel', "viettel*", "-viettel", "(viettel", "viettel:*", "{viettel}"):
+        titles = [hit.title for hit in search_for_user(anonymous, text).items]
+        assert titles[0] == "Tập đoàn Công nghiệp - Viễn thông Quân đội", text
+    assert search_for_user(anonymous, "' OR 1=1 --").count == 0
+    assert search_for_user(anonymous, "").items == []
+
+
+def _titles(result):
+    return {hit.title for hit in result.items}
+
+
+def test_anonymous_finds_no_inactive_enterprise_nor_its_products(search_world):
+    result = search_for_user(search_world.users["anonymous"], "hoa binh", page_size=50)
+    assert result.count == 0
+    officer = search_for_user(search_world.users["officer"], "hoa binh", page_size=50)
+    assert _titles(officer) == {
+        "Công ty TNHH Công nghệ Hòa Bình",
+        "Phần mềm kế toán Hòa Bình",
+        "Đặng Văn Quyết",
+    }
+
+
+def test_anonymous_and_partners_find_no_contacts(search_world):
+    for role in ("anonymous", "partner"):
+        for text in ("pham duc anh", "tran thu ha", "dang van quyet"):
+            assert (
+                search_for_user(search_world.users[role], text, SearchFilters(type="contact")).count
+                == 0
+            )
+
+
+def test_mission_officer_finds_only_contacts_it_may_see(search_world):
+    mission = search_world.users["mission"]
+    allowed = set(contact_visible_for_user(mission).values_list("full_name", flat=True))
+    everyone = set(
+        contact_visible_for_user(search_world.users["officer"])
+        .filter(~Q(full_name__in=allowed))
+        .values_list("full_name", flat=True)
+    )
+    assert allowed and everyone  # the world has contacts on both sides
+    for name in allowed:
+        assert name in _titles(search_for_user(mission, name, SearchFilters(type="contact"))), name
+    for name in everyone:
+        assert name not in _titles(search_for_user(mission, name, SearchFilters(type="contact"))), (
+            name
+        )
+
+
+def _facet(result, name):
+    for facet in result.facets:
+        if facet.name == name:
+            return {value.value: value.count for value in facet.values}
+    return {}
+
+
+def test_facet_counts_exclude_hidden_records(search_world):
+    # Only the inactive Hòa Bình enterprise (size 1-10), its product and its contact match.
+    anonymous = search_for_user(search_world.users["anonymous"], "hoa binh cong nghe")
+    officer = search_for_user(search_world.users["officer"], "hoa binh cong nghe")
+    assert anonymous.count == 0 and anonymous.facets == []
+    assert _facet(officer, "type") == {"enterprise": 1, "product": 1, "contact": 1}
+    assert _facet(officer, "size") == {"1-10": 1}
+    broad_public = search_for_user(search_world.users["anonymous"], "cong ty", page_size=50)
+    broad_staff = search_for_user(search_world.users["officer"], "cong ty", page_size=50)
+    assert "1-10" not in _facet(broad_public, "size")
+    assert _facet(broad_staff, "size").get("1-10") == 1
+    assert "contact" not in _facet(broad_public, "type")
+    assert sum(_facet(broad_public, "type").values()) == broad_public.count
+
+
+def test_facet_counts_match_the_filtered_results(search_world):
+    user = search_world.users["anonymous"]
+    result = search_for_user(user, "da nang", page_size=50)
+    sizes = _facet(result, "size")
+    assert sizes == {"11-50": 2, "51-200": 1}
+    for size, count in sizes.items():
+        assert search_for_user(user, "da nang", SearchFilters(size=size)).count == count
+    provinces = _facet(result, "province")
+    assert provinces == {"48": 3}
+    labels = {v.label for facet in result.facets if facet.name == "province" for v in facet.values}
+    assert labels == {"Thành phố Đà Nẵng"}
+
+
+def test_type_facet_keeps_other_types_when_one_is_chosen(search_world):
+    user = search_world.users["anonymous"]
+    result = search_for_user(user, "viettel", SearchFilters(type="product"))
+    assert {hit.kind for hit in result.items} == {"product"}
+    assert _facet(result, "type") == {"enterprise": 1, "product": 3}
+
+
+def test_paging_walks_every_result_once(search_world):
+    user = search_world.users["officer"]
+    first = search_for_user(user, "cong", page_size=5)
+    assert first.pages > 1
+    seen = []
+    for page in range(1, first.pages + 1):
+        seen += [
+            (h.kind, h.object_id)
+            for h in search_for_user(user, "cong", page=page, page_size=5).items
+        ]
+    assert len(seen) == len(set(seen)) == first.count
+
+
+def test_autocomplete_limits_kinds(search_world):
+    hits = search_autocomplete_for_user(search_world.users["officer"], "vie", kinds=["enterprise"])
+    assert hits and {hit.kind for hit in hits} == {"enterprise"}
+    assert len(hits) <= 10

@@ -1,0 +1,157 @@
+"""The index follows every write made through the services, and deletes by cascade; the
+rebuild command gives the same index as the writes did."""
+
+import pytest
+from django.core.management import call_command
+
+from goglobal.accounts.models import Role
+from goglobal.enterprises import services
+from goglobal.enterprises.models import Enterprise
+from goglobal.missions.services import mission_create, mission_update
+from goglobal.partners.services import foreign_organisation_create, foreign_organisation_update
+from goglobal.search.models import SearchEntry
+from goglobal.search.selectors import SearchFilters, search_for_user
+from goglobal.testing.factories import user_with_role, valid_tax_code
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashers")]
+
+
+def _found(user, q, **filters):
+    return [
+        (hit.kind, hit.title) for hit in search_for_user(user, q, SearchFilters(**filters)).items
+    ]
+
+
+def _tax_code() -> str:
+    # valid_tax_code's check digit is sometimes "10" (an 11-character code): skip those.
+    while len(code := valid_tax_code()) != 10:
+        pass
+    return code
+
+
+@pytest.fixture
+def officer():
+    return user_with_role(Role.PROGRAMME_OFFICER)
+
+
+def _enterprise(officer, name="Công ty TNHH Công nghệ Sông Hàn"):
+    return services.enterprise_create(
+        actor=officer,
+        data={"name_vi": name, "name_en": "Song Han Technology", "tax_code": _tax_code(),
+              "province": 48, "sectors": ["iot"], "employee_band": "11-50"},
+    )  # fmt: skip
+
+
+def test_enterprise_create_and_update_are_indexed(officer):
+    enterprise = _enterprise(officer)
+    assert _found(officer, "song han") == [("enterprise", "Công ty TNHH Công nghệ Sông Hàn")]
+    assert _found(officer, "song han", sector="iot", province="48", size="11-50")
+    services.enterprise_update(
+        actor=officer, enterprise=enterprise, data={"name_vi": "Công ty TNHH Công nghệ Trường Sa"}
+    )
+    assert _found(officer, "truong sa") == [("enterprise", "Công ty TNHH Công nghệ Trường Sa")]
+    assert _found(officer, "cong nghe song") == [("enterprise", "Công ty TNHH Công nghệ Trường Sa")]
+    assert _found(officer, "cong nghe song han", sector="iot")  # still the English name
+    services.enterprise_update(
+        actor=officer, enterprise=enterprise, data={"name_en": "Truong Sa Tech"}
+    )
+    assert _found(officer, "song han") == []
+    assert SearchEntry.objects.filter(kind="enterprise", object_id=enterprise.pk).count() == 1
+
+
+def test_inactive_enterprise_leaves_public_results_at_once(officer):
+    from django.contrib.auth.models import AnonymousUser
+
+    enterprise = _enterprise(officer)
+    assert _found(AnonymousUser(), "song han")
+    services.enterprise_update(actor=officer, enterprise=enterprise, data={"status": "inactive"})
+    assert _found(AnonymousUser(), "song han") == []
+    assert _found(officer, "song han")
+
+
+def test_products_presence_and_contacts_are_indexed(officer):
+    enterprise = _enterprise(officer)
+    product = services.product_create(
+        actor=officer, enterprise=enterprise,
+        data={"name_vi": "Cảm biến thông minh Hàn Giang", "name_en": "Han Giang smart sensor",
+              "target_markets": ["KR"]},
+    )  # fmt: skip
+    assert _found(officer, "han giang") == [
+        ("product", "Cảm biến thông minh Hàn Giang"),
+        ("enterprise", "Công ty TNHH Công nghệ Sông Hàn"),  # its text lists its products
+    ]
+    assert _found(officer, "han giang", country="KR") == [
+        ("product", "Cảm biến thông minh Hàn Giang")
+    ]
+    services.product_update(actor=officer, product=product, data={"name_vi": "Cảm biến Đà Giang"})
+    assert ("product", "Cảm biến Đà Giang") in _found(officer, "da giang")
+
+    presence = services.presence_create(
+        actor=officer, enterprise=enterprise, data={"country": "JP", "mode": "branch"}
+    )
+    assert _found(officer, "song han", country="JP", mode="branch") == [
+        ("enterprise", "Công ty TNHH Công nghệ Sông Hàn")
+    ]
+    services.presence_delete(actor=officer, presence=presence)
+    assert _found(officer, "song han", country="JP") == []
+
+    services.contact_create(actor=officer, enterprise=enterprise, data={"full_name": "Lý Thị Sen"})
+    assert _found(officer, "ly thi sen") == [("contact", "Lý Thị Sen")]
+
+
+def test_deletes_remove_entries_by_cascade(officer):
+    enterprise = _enterprise(officer)
+    services.product_create(
+        actor=officer, enterprise=enterprise, data={"name_vi": "Sản phẩm Sông Hàn"}
+    )
+    services.contact_create(actor=officer, enterprise=enterprise, data={"full_name": "Lý Thị Sen"})
+    assert SearchEntry.objects.count() == 3
+    Enterprise.objects.filter(pk=enterprise.pk).delete()
+    assert SearchEntry.objects.count() == 0
+    assert _found(officer, "song han") == []
+
+
+def test_missions_and_organisations_are_indexed(officer):
+    mission = mission_create(
+        actor=officer,
+        data={"name_vi": "Đại sứ quán Việt Nam tại Phần Lan", "name_en": "Embassy of Viet Nam in Finland",
+              "kind": "embassy", "host_country": "FI", "city": "Helsinki", "jurisdiction": ["EE"]},
+    )  # fmt: skip
+    assert _found(officer, "phan lan") == [("mission", "Đại sứ quán Việt Nam tại Phần Lan")]
+    assert _found(officer, "helsinki", country="EE") == [
+        ("mission", "Đại sứ quán Việt Nam tại Phần Lan")
+    ]
+    mission_update(actor=officer, mission=mission, data={"city": "Espoo"})
+    assert _found(officer, "helsinki") == []
+    assert _found(officer, "espoo")
+
+    organisation = foreign_organisation_create(
+        actor=officer, data={"name": "Nordic Sauna Robotics Oy", "kind": "company", "country": "FI"}
+    )
+    assert _found(officer, "sauna robotics") == [("organisation", "Nordic Sauna Robotics Oy")]
+    foreign_organisation_update(
+        actor=officer, organisation=organisation, data={"name": "Aurora Robotics Oy"}
+    )
+    assert _found(officer, "sauna") == []
+    assert _found(officer, "aurora", country="FI") == [("organisation", "Aurora Robotics Oy")]
+
+
+def test_rebuild_command_gives_the_same_index(officer):
+    enterprise = _enterprise(officer)
+    services.product_create(
+        actor=officer, enterprise=enterprise, data={"name_vi": "Sản phẩm Sông Hàn"}
+    )
+    before = sorted(SearchEntry.objects.values_list("kind", "object_id", "names", "body", "facets"))
+    SearchEntry.objects.all().delete()
+    assert _found(officer, "song han") == []
+    call_command("search", "rebuild")
+    fields = ("kind", "object_id", "names", "body", "facets")
+    assert sorted(SearchEntry.objects.values_list(*fields)) == before
+    assert _found(officer, "song han")[0] == ("enterprise", "Công ty TNHH Công nghệ Sông Hàn")
+
+
+def test_rebuild_command_refuses_an_unknown_kind():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Unknown kind: cases"):
+        call_command("search", "rebuild", "--kind", "cases")
