@@ -46,7 +46,9 @@ def test_ticket_of_another_event_is_refused():
         lambda token: "garbage",
         lambda token: "",
         # A well-formed ticket signed with another key.
-        lambda token: signing.dumps({"r": 1, "e": 1, "n": "x"}, key="not-our-key", salt=SALT),
+        lambda token: signing.Signer(key="not-our-key", salt=SALT).sign_object(
+            {"r": 1, "e": 1, "n": "x"}
+        ),
     ],
 )
 def test_forged_ticket_is_refused(forge):
