@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from goglobal.core.api import (
     READ,
@@ -30,6 +30,18 @@ router = Router(tags=["events"])
 CountryCode = Annotated[str, Field(min_length=2, max_length=2)]
 SectorCode = Annotated[str, Field(max_length=40)]
 Score = Annotated[int, Field(ge=0, le=5)]
+
+
+def _in_range(value: dt.datetime) -> dt.datetime:
+    # Far years overflow when converted to UTC; the programme lives in this century anyway.
+    if not 2000 <= value.year <= 2100:
+        raise ValueError(_("Use a date between 2000 and 2100."))
+    if value.tzinfo is None:
+        raise ValueError(_("Give the time zone, e.g. 2026-09-15T08:30:00+07:00."))
+    return value
+
+
+EventTime = Annotated[dt.datetime, AfterValidator(_in_range)]
 
 
 class SessionOut(Schema):
@@ -103,9 +115,9 @@ class EventPatch(InSchema):
     is_public: bool | None = None
     moderated: bool | None = None
     status: EventStatus | None = None
-    starts_at: dt.datetime | None = None
-    ends_at: dt.datetime | None = None
-    registration_closes_at: dt.datetime | None = None
+    starts_at: EventTime | None = None
+    ends_at: EventTime | None = None
+    registration_closes_at: EventTime | None = None
     offer_hours: Annotated[int, Field(ge=1, le=720)] | None = None
     languages: Annotated[list[Language], Field(max_length=10)] | None = None
     sectors: Annotated[list[SectorCode], Field(max_length=50)] | None = None
@@ -131,8 +143,8 @@ class EventIn(EventPatch):
     title_vi: ShortText
     kind: EventKind
     organiser: ShortText
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    starts_at: EventTime
+    ends_at: EventTime
 
 
 class VenueIn(InSchema):

@@ -49,16 +49,15 @@ def _partners(ids) -> list[ForeignOrganisation]:
 
 
 def _event_m2m(data: dict) -> dict:
+    """The many-to-many values given; a missing or null list leaves the field as it is."""
+    resolvers = {
+        "sectors": resolve_sectors,
+        "target_countries": lambda codes: resolve_countries(codes, "target_countries"),
+        "partner_organisations": _partners,
+    }
     return {
-        "sectors": resolve_sectors(data["sectors"]) if "sectors" in data else None,
-        "target_countries": (
-            resolve_countries(data["target_countries"], "target_countries")
-            if "target_countries" in data
-            else None
-        ),
-        "partner_organisations": (
-            _partners(data["partner_organisations"]) if "partner_organisations" in data else None
-        ),
+        name: resolve(data[name]) if data.get(name) is not None else None
+        for name, resolve in resolvers.items()
     }
 
 

@@ -60,7 +60,9 @@ def _person(*, actor: AnyUser, event: Event, venue: Venue, data: dict) -> Regist
             raise ValidationError(
                 {"enterprise": _("You can only register enterprises you represent.")}
             )
-        registration.enterprise = Enterprise.objects.get(pk=enterprise_id)
+        registration.enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
+        if registration.enterprise is None:
+            raise ValidationError({"enterprise": _("Unknown enterprise.")})
         registration.organisation = registration.organisation or registration.enterprise.name_vi
     elif event.moderated:
         raise ValidationError(

@@ -285,3 +285,41 @@ def test_api_check_in_twice_other_event_and_forged():
 def test_api_openapi_documents_the_events_endpoints(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "409" in schema["paths"]["/api/v1/events/{event_id}/registrations"]["post"]["responses"]
+
+
+@pytest.mark.parametrize(
+    "starts_at", ["9999-12-31T23:59:59-23:00", "2030-09-15T01:30:00", "1900-01-01T00:00:00Z"]
+)
+def test_api_event_times_out_of_range_or_without_zone_are_422(starts_at):
+    body = {
+        "title_vi": "x",
+        "kind": "forum",
+        "organiser": "y",
+        "starts_at": starts_at,
+        "ends_at": "2030-09-15T10:00:00Z",
+    }
+    status, out = call(signed_in(), "post", "/events", body)
+    assert (status, error_fields(out)) == (422, {"starts_at"})
+
+
+@pytest.mark.parametrize("zone", ["America", "", "Asia//Seoul", "__init__.py"])
+def test_api_odd_time_zones_are_422(zone):
+    event = EventFactory()
+    status, out = call(
+        signed_in(),
+        "post",
+        f"/events/{event.pk}/venues",
+        {"name": "X", "country": "SG", "city": "S", "time_zone": zone, "capacity": 5},
+    )
+    assert (status, error_fields(out)) == (422, {"time_zone"})
+
+
+def test_api_registration_for_an_unknown_enterprise_is_422():
+    venue = VenueFactory()
+    status, out = call(
+        signed_in(),
+        "post",
+        f"/events/{venue.event_id}/registrations",
+        {"venue": venue.pk, "enterprise": 999999, **person()},
+    )
+    assert (status, error_fields(out)) == (422, {"enterprise"})
