@@ -75,8 +75,8 @@ def test_second_registrant_is_waitlisted_with_a_message(client, forum):
     assert Registration.objects.get(email="jane2@example.sg").status == S.WAITLISTED
     assert (
         vi(
-            "The venue is full: you are number %(n)s on the waiting list. When a place frees up "
-            "it is offered to you by e-mail.",
+            "The venue is full: you are number %(n)s on the waiting list. A place that frees up "
+            "is offered to the first in line; this ticket page shows your status.",
             n=1,
         )
         in response.content.decode()

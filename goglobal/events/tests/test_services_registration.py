@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from goglobal.core.errors import ConflictError
 from goglobal.events import services
@@ -12,6 +13,15 @@ from goglobal.events.tests.factories import RegistrationFactory, VenueFactory, i
 from goglobal.testing.factories import EnterpriseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The services' messages are asserted in English here; the pages' tests check Vietnamese.
+    with translation.override("en"):
+        yield
+
+
 ANON = AnonymousUser()
 
 

@@ -77,8 +77,8 @@ def _status_message(registration) -> str:
         return _("You are registered. Keep this ticket: it is checked at the door.")
     if status == RegistrationStatus.WAITLISTED:
         return _(
-            "The venue is full: you are number %(n)s on the waiting list. When a place frees up "
-            "it is offered to you by e-mail."
+            "The venue is full: you are number %(n)s on the waiting list. A place that frees up "
+            "is offered to the first in line; this ticket page shows your status."
         ) % {"n": registration.waitlist_position}
     return _("Your application is received; the ministry will let you know its decision.")
 
