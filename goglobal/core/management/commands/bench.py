@@ -11,6 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from goglobal.core.bench import registry
 from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
+from goglobal.events.bench import add_registration_bench, run_registration_bench
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         reg.add_argument("--seed", type=int, default=1)
         reg.add_argument("--requests", type=int, default=300, help="Timed requests per endpoint.")
         reg.add_argument("--json", action="store_true", help="One JSON object per line.")
+        add_registration_bench(benches)
         reg.add_argument(
             "--replace",
             action="store_true",
@@ -55,6 +57,8 @@ class Command(BaseCommand):
         return result.dataset
 
     def handle(self, *args, bench: str, **options):
+        if bench == "registration":
+            return run_registration_bench(self, **options)
         as_json = options["json"]
         connection = connections[DEFAULT_DB_ALIAS]
         executor = MigrationExecutor(connection)
