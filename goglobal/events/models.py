@@ -284,10 +284,11 @@ class Registration(TimeStamped):
     )
     offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True, editable=False)
     # Part of the signed ticket: rotating it voids a ticket without touching the signing key.
     ticket_nonce = models.CharField(max_length=32, default=new_ticket_nonce, editable=False)
 
-    history = History(excluded_fields=["ticket_nonce"])
+    history = History(excluded_fields=["ticket_nonce", "reminded_at"])
 
     class Meta:
         ordering = ["created_at", "id"]

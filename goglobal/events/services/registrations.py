@@ -42,6 +42,16 @@ def _held(venue: Venue) -> int:
 
 def _save(registration: Registration, actor: AnyUser) -> None:
     save_with_history(registration, actor=actor)
+    _notify(registration)
+
+
+def _notify(registration: Registration) -> None:
+    """Mails the participant their new status once the transaction commits. Robust: a failing
+    queue must not turn a committed registration into an error page."""
+    from goglobal.events.tasks import registration_notify_task  # tasks import the services
+
+    pk = registration.pk
+    transaction.on_commit(lambda: registration_notify_task.enqueue(pk), robust=True)
 
 
 def _person(*, actor: AnyUser, event: Event, venue: Venue, data: dict) -> Registration:
