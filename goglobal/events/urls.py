@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goglobal.events.views import calendars, checkin, events, registrations
+from goglobal.events.views import calendars, checkin, events, registrations, reports
 
 app_name = "events"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("<int:pk>/register/", registrations.register, name="register"),
     path("<int:pk>/invite/", registrations.invite, name="invite"),
     path("<int:pk>/check-in/", checkin.check_in, name="check-in"),
+    path("<int:pk>/attendance/", reports.attendance, name="attendance"),
+    path("<int:pk>/attendance.xlsx", reports.attendance_xlsx, name="attendance-xlsx"),
     path("<int:pk>/registrations/", registrations.registration_list, name="registrations"),
     path(
         "<int:pk>/registrations/<int:rid>/select/",
