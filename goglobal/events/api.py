@@ -1,6 +1,7 @@
 """The events API: the same selectors, policies and services as the pages."""
 
 import datetime as dt
+from decimal import Decimal
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from goglobal.core.api import (
     PageNumberPagination,
     responses,
 )
-from goglobal.core.schemas import Id, InSchema, LongText, ShortText
+from goglobal.core.schemas import Id, InSchema, LongText, Money, ShortText
 from goglobal.enterprises.schemas import Ref
 from goglobal.enterprises.services.common import require
 from goglobal.events import policies, selectors, services
@@ -369,3 +370,35 @@ def registration_score(request: HttpRequest, registration_id: Id, payload: Score
     scores = {key: value for key, value in payload.model_dump().items() if value is not None}
     services.registration_score(actor=request.auth, registration=registration, scores=scores)
     return registration
+
+
+class OutcomeIn(InSchema):
+    meetings_held: Annotated[int, Field(ge=0, le=100_000)] = 0
+    agreements: Annotated[int, Field(ge=0, le=10_000)] = 0
+    contracts: Annotated[int, Field(ge=0, le=10_000)] = 0
+    contract_value: Money = Decimal(0)
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "USD"
+    note: Annotated[str, Field(max_length=2000)] = ""
+
+
+class OutcomeOut(Schema):
+    registration_id: int
+    meetings_held: int
+    agreements: int
+    contracts: int
+    contract_value: Decimal
+    currency_id: str
+    note: str
+
+
+@router.put(
+    "/registrations/{registration_id}/outcome",
+    response=responses({200: OutcomeOut}, *WRITE_ONE),
+    summary="Report what the event brought (participants, after the event)",
+)
+def outcome_report(request: HttpRequest, registration_id: Id, payload: OutcomeIn):
+    return services.outcome_report(
+        actor=request.auth,
+        registration=_registration(request, registration_id),
+        data=payload.model_dump(),
+    )

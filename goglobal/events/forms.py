@@ -8,7 +8,13 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goglobal.core.choices import CHOOSE, country_choices, sector_choices, with_blank
+from goglobal.core.choices import (
+    CHOOSE,
+    country_choices,
+    currency_choices,
+    sector_choices,
+    with_blank,
+)
 from goglobal.core.forms import PageForm
 from goglobal.events.enums import Criterion, EventKind, EventStatus, Language
 from goglobal.events.models import Event, Venue
@@ -155,6 +161,27 @@ class ScoreForm(PageForm):
 
     def scores(self) -> dict[str, int]:
         return {key: value for key, value in self.cleaned_data.items() if value is not None}
+
+
+class OutcomeForm(PageForm):
+    meetings_held = forms.IntegerField(label=_("Meetings held"), min_value=0, max_value=100_000)
+    agreements = forms.IntegerField(label=_("Agreements signed"), min_value=0, max_value=10_000)
+    contracts = forms.IntegerField(label=_("Contracts won"), min_value=0, max_value=10_000)
+    contract_value = forms.DecimalField(
+        label=_("Value of the contracts"),
+        min_value=0,
+        max_digits=20,
+        decimal_places=2,
+        localize=True,
+    )
+    currency = forms.ChoiceField(label=_("Currency"))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["currency"].choices = currency_choices()
 
 
 class CheckInForm(PageForm):

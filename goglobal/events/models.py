@@ -335,3 +335,49 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+class Outcome(TimeStamped):
+    """What a participant reports after the event: meetings held, agreements signed, contracts
+    won and their value. One report per registration, corrected in place."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="outcome"
+    )
+    meetings_held = models.PositiveIntegerField(
+        _("meetings held"), default=0, validators=[MaxValueValidator(100_000)]
+    )
+    agreements = models.PositiveIntegerField(
+        _("agreements signed"), default=0, validators=[MaxValueValidator(10_000)]
+    )
+    contracts = models.PositiveIntegerField(
+        _("contracts won"), default=0, validators=[MaxValueValidator(10_000)]
+    )
+    contract_value = models.DecimalField(
+        _("value of the contracts"),
+        max_digits=20,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    currency = models.ForeignKey(
+        "reference.Currency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("currency"),
+        default="USD",
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+
+    history = History()
+
+    class Meta:
+        verbose_name = _("outcome")
+        constraints = [
+            models.CheckConstraint(
+                name="outcome_value_not_negative", condition=Q(contract_value__gte=0)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration}: {self.contracts} × {self.contract_value} {self.currency_id}"

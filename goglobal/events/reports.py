@@ -6,13 +6,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from goglobal.accounts.models import Role
 from goglobal.events.enums import ENDED, RegistrationStatus
-from goglobal.events.models import Event, Registration
+from goglobal.events.models import Event, Outcome, Registration
 from goglobal.reference.models import Country, Sector
 
 LIVE = ~Q(status__in=sorted(ENDED))
@@ -59,6 +59,22 @@ def attendance(event: Event) -> dict[str, list[Row]]:
             registrations, "user__role", lambda r: str(roles.get(r, _("Guest without an account")))
         ),
     }
+
+
+def outcome_totals(event: Event) -> list[dict]:
+    """Reported outcomes summed per currency (one query)."""
+    return list(
+        Outcome.objects.filter(registration__event=event)
+        .values("currency_id")
+        .annotate(
+            reports=Count("id"),
+            meetings=Sum("meetings_held"),
+            agreements=Sum("agreements"),
+            contracts=Sum("contracts"),
+            value=Sum("contract_value"),
+        )
+        .order_by("currency_id")
+    )
 
 
 def _safe(value):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("tickets/<str:token>/", registrations.ticket, name="ticket"),
     path("registrations/<int:rid>/cancel/", registrations.registration_cancel, name="cancel"),
     path("registrations/<int:rid>/confirm/", registrations.registration_confirm, name="confirm"),
+    path("registrations/<int:rid>/outcome/", registrations.outcome, name="outcome"),
     path("<int:pk>/", events.event_detail, name="detail"),
     path("<int:pk>/event.ics", calendars.event_ics, name="event-ics"),
     path("<int:pk>/edit/", events.event_edit, name="edit"),

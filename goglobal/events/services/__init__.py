@@ -5,6 +5,7 @@ from goglobal.events.services.events import (
     venue_create,
     venue_update,
 )
+from goglobal.events.services.outcomes import outcome_report
 from goglobal.events.services.registrations import (
     offers_expire,
     registration_cancel,
@@ -25,6 +26,7 @@ __all__ = [
     "event_create",
     "event_update",
     "offers_expire",
+    "outcome_report",
     "registration_cancel",
     "registration_check_in",
     "registration_confirm",

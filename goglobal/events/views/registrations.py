@@ -17,7 +17,7 @@ from goglobal.core.pages import render_page
 from goglobal.enterprises.models import Enterprise
 from goglobal.events import calendars, policies, selectors, services
 from goglobal.events.enums import Criterion, RegistrationStatus
-from goglobal.events.forms import RegistrationForm, RejectForm, ScoreForm
+from goglobal.events.forms import OutcomeForm, RegistrationForm, RejectForm, ScoreForm
 from goglobal.events.views.common import run_action, run_form
 
 
@@ -250,3 +250,39 @@ def invite(request, pk: int):
         messages.success(request, _("The guest is invited."))
         return redirect("events:registrations", event.pk)
     return _form_page(request, event, form, _("Invite a guest"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcome(request, rid: int):
+    registration = _own_registration(request, rid)
+    current = getattr(registration, "outcome", None)
+    initial = (
+        {field: getattr(current, field) for field in OutcomeForm.base_fields if field != "currency"}
+        | {"currency": current.currency_id}
+        if current
+        else {
+            "meetings_held": 0,
+            "agreements": 0,
+            "contracts": 0,
+            "contract_value": 0,
+            "currency": "USD",
+        }
+    )
+    form = OutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and run_form(
+        form,
+        lambda f: services.outcome_report(
+            actor=request.user, registration=registration, data=dict(f.cleaned_data)
+        ),
+    ):
+        messages.success(request, _("Thank you: the outcomes are saved."))
+        return redirect("events:mine")
+    context = {
+        "form": form,
+        "title": _("Outcomes of %(title)s") % {"title": registration.event.title},
+        "back_url": reverse("events:mine"),
+        "back_label": _("My registrations"),
+        "section": "events",
+    }
+    return render_page(request, "includes/form_page.html", context)

@@ -23,7 +23,12 @@ def _event(request, pk: int):
 @require_GET
 def attendance(request, pk: int):
     event = _event(request, pk)
-    context = {"event": event, "report": reports.attendance(event), "section": "events"}
+    context = {
+        "event": event,
+        "report": reports.attendance(event),
+        "outcomes": reports.outcome_totals(event),
+        "section": "events",
+    }
     return render_page(request, "events/attendance.html", context)
 
 
