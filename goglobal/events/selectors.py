@@ -16,7 +16,7 @@ from django.utils import timezone
 from goglobal.accounts import access
 from goglobal.accounts.access import AnyUser
 from goglobal.events.enums import SEAT_HOLDING, EventStatus, RegistrationStatus
-from goglobal.events.models import Event, Registration, Session, Venue
+from goglobal.events.models import Event, Exhibitor, Lead, Registration, Session, Venue
 
 
 def _own_registration_q(user: AnyUser, prefix: str = "") -> Q:
@@ -167,3 +167,15 @@ def programme_for_year(user: AnyUser, year: int) -> list[ProgrammeMonth]:
     for event in events:
         months[timezone.localtime(event.starts_at, zone).month].append(event)
     return [ProgrammeMonth(year, m, months[m]) for m in range(1, 13)]
+
+
+def exhibitor_visible_for_user(user: AnyUser) -> QuerySet[Exhibitor]:
+    """Exhibitors of the booths of events the user may see."""
+    return Exhibitor.objects.filter(booth__event__in=event_visible_for_user(user))
+
+
+def lead_visible_for_user(user: AnyUser) -> QuerySet[Lead]:
+    """Leads are the exhibitor's own business: staff and the exhibiting enterprise only."""
+    if access.is_staff(user):
+        return Lead.objects.all()
+    return Lead.objects.filter(exhibitor__enterprise_id__in=access.own_enterprise_ids(user))

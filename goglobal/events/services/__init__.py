@@ -1,3 +1,4 @@
+from goglobal.events.services.booths import booth_create, exhibitor_add, lead_record
 from goglobal.events.services.events import (
     event_create,
     event_update,
@@ -23,6 +24,9 @@ from goglobal.events.services.tickets import (
 )
 
 __all__ = [
+    "booth_create",
+    "exhibitor_add",
+    "lead_record",
     "event_create",
     "event_update",
     "offers_expire",
