@@ -10,7 +10,9 @@ from goglobal.events.services.outcomes import outcome_report
 from goglobal.events.services.registrations import (
     offers_expire,
     registration_cancel,
+    registration_cancel_by_ticket,
     registration_confirm,
+    registration_confirm_by_ticket,
     registration_create,
     registration_invite,
     registration_reject,
@@ -32,6 +34,8 @@ __all__ = [
     "offers_expire",
     "outcome_report",
     "registration_cancel",
+    "registration_cancel_by_ticket",
+    "registration_confirm_by_ticket",
     "registration_check_in",
     "registration_confirm",
     "registration_create",

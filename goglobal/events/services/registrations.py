@@ -208,8 +208,12 @@ def registration_cancel(
     *, actor: AnyUser, registration: Registration, reason: str = "", now: dt.datetime | None = None
 ) -> Registration:
     """The participant (or staff) cancels; a freed seat goes to the first in line."""
-    now = now or timezone.now()
     require(policies.can_manage_registration(actor, registration))
+    return _cancel(actor=actor, registration=registration, reason=reason, now=now)
+
+
+def _cancel(*, actor: AnyUser, registration: Registration, reason: str, now) -> Registration:
+    now = now or timezone.now()
     with transaction.atomic():
         venue = _locked_venue(registration.venue_id)
         registration = _locked_registration(registration)
@@ -233,8 +237,12 @@ def registration_confirm(
     *, actor: AnyUser, registration: Registration, now: dt.datetime | None = None
 ) -> Registration:
     """The participant accepts an offered place, an invitation or their selection."""
-    now = now or timezone.now()
     require(policies.can_manage_registration(actor, registration))
+    return _confirm(actor=actor, registration=registration, now=now)
+
+
+def _confirm(*, actor: AnyUser, registration: Registration, now) -> Registration:
+    now = now or timezone.now()
     with transaction.atomic():
         venue = _locked_venue(registration.venue_id)
         registration = _locked_registration(registration)
@@ -348,3 +356,21 @@ def registration_reject(*, actor: AnyUser, registration: Registration, reason: s
         registration.reason = reason
         _save(registration, actor)
     return registration
+
+
+def registration_cancel_by_ticket(
+    *, actor: AnyUser, token: str, now: dt.datetime | None = None
+) -> Registration:
+    """The ticket's signed code stands for its holder: a participant without an account (a
+    foreign guest) cancels or accepts an offered place from the ticket page."""
+    from goglobal.events.services.tickets import ticket_registration
+
+    return _cancel(actor=actor, registration=ticket_registration(token), reason="", now=now)
+
+
+def registration_confirm_by_ticket(
+    *, actor: AnyUser, token: str, now: dt.datetime | None = None
+) -> Registration:
+    from goglobal.events.services.tickets import ticket_registration
+
+    return _confirm(actor=actor, registration=ticket_registration(token), now=now)

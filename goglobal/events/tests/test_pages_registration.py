@@ -296,3 +296,22 @@ def test_expired_offer_confirmation_shows_a_message(client):
         response.content.decode()
     )
     assert Registration.objects.get().status == S.CANCELLED
+
+
+def test_guest_without_account_cancels_and_accepts_offers_from_the_ticket_page(client, forum):
+    event, singapore = forum  # one seat at Singapore
+    first = client.post(f"/events/{event.pk}/register/", _form(singapore, 1))["Location"]
+    second = client.post(f"/events/{event.pk}/register/", _form(singapore, 2))["Location"]
+    assert client.post(first + "cancel/").status_code == 302
+    waiting = Registration.objects.get(email="jane2@example.sg")
+    assert waiting.status == S.OFFERED
+    page = client.get(second).content.decode()
+    assert vi("Confirm my place") in page
+    response = client.post(second + "confirm/", follow=True)
+    assert vi("Your place is confirmed.") in response.content.decode()
+    assert Registration.objects.get(pk=waiting.pk).status == S.CONFIRMED
+    again = client.post(first + "cancel/", follow=True)
+    assert Registration.objects.get(email="jane1@example.sg").status == S.CANCELLED
+    assert again.status_code == 200
+    assert client.post("/events/tickets/forged/cancel/").status_code == 404
+    assert client.get(first + "cancel/").status_code == 405

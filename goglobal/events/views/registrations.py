@@ -286,3 +286,26 @@ def outcome(request, rid: int):
         "section": "events",
     }
     return render_page(request, "includes/form_page.html", context)
+
+
+def _ticket_action(request, token: str, call, success: str):
+    try:
+        services.ticket_registration(token)
+    except ValidationError as exc:
+        raise Http404 from exc
+    run_action(request, lambda: call(actor=request.user, token=token), success)
+    return redirect("events:ticket", token)
+
+
+@require_POST
+def ticket_confirm(request, token: str):
+    return _ticket_action(
+        request, token, services.registration_confirm_by_ticket, _("Your place is confirmed.")
+    )
+
+
+@require_POST
+def ticket_cancel(request, token: str):
+    return _ticket_action(
+        request, token, services.registration_cancel_by_ticket, _("The registration is cancelled.")
+    )
