@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "goglobal.enterprises",
     "goglobal.bulk",
     "goglobal.search",
+    "goglobal.events",
 ]
 
 MIDDLEWARE = [
@@ -164,6 +165,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "goglobal@localhost")
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")  # links and QR codes in e-mails
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

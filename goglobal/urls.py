@@ -13,5 +13,6 @@ urlpatterns = [
     path("missions/", include("goglobal.missions.urls")),
     path("bulk/", include("goglobal.bulk.urls")),
     path("search/", include("goglobal.search.urls")),
+    path("events/", include("goglobal.events.urls")),
     path("", include("goglobal.core.urls")),
 ]

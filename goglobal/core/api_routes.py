@@ -4,6 +4,7 @@ the shared machinery without a cycle)."""
 from goglobal.bulk.api import router as bulk_router
 from goglobal.core.api import api
 from goglobal.enterprises.api import router as enterprises_router
+from goglobal.events.api import router as events_router
 from goglobal.missions.api import router as missions_router
 from goglobal.partners.api import router as partners_router
 from goglobal.reference.api import router as reference_router
@@ -16,3 +17,4 @@ api.add_router("", enterprises_router)
 api.add_router("", partners_router)
 api.add_router("", missions_router)
 api.add_router("", search_router)
+api.add_router("", events_router)

@@ -14,6 +14,7 @@ def _items(user) -> list[tuple[str, object, str]]:
         ("home", _("Home"), reverse("core:home")),
         ("enterprises", _("Enterprises"), reverse("enterprises:list")),
         ("missions", _("Missions"), reverse("missions:list")),
+        ("events", _("Events"), reverse("events:list")),
     ]
     if not user.is_authenticated:
         return items

@@ -79,13 +79,14 @@ def test_home_partner_rep_and_advisory_member_see_their_organisation(client):
 
 def test_home_navigation_depends_on_role(client, officer):
     anonymous = [key for key, _l, _u in client.get("/").context["nav_items"]]
-    assert anonymous == ["home", "enterprises", "missions"]
+    assert anonymous == ["home", "enterprises", "missions", "events"]
     client.force_login(officer)
     staff = [key for key, _l, _u in client.get("/").context["nav_items"]]
     assert staff == [
         "home",
         "enterprises",
         "missions",
+        "events",
         "partners",
         "declarations",
         "aggregate",

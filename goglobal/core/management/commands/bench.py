@@ -12,6 +12,7 @@ from goglobal.core.bench import registry
 from goglobal.core.bench import search as search_bench
 from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
+from goglobal.events.bench import add_registration_bench, run_registration_bench
 
 
 class Command(BaseCommand):
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             "--slice", type=int, default=1000, help="Rows timed through enterprise_create."
         )
         imp.add_argument("--json", action="store_true", help="One JSON object per line.")
+        add_registration_bench(benches)
         reg.add_argument(
             "--replace",
             action="store_true",
@@ -71,6 +73,8 @@ class Command(BaseCommand):
         return result.dataset
 
     def handle(self, *args, bench: str, **options):
+        if bench == "registration":
+            return run_registration_bench(self, **options)
         as_json = options["json"]
         connection = connections[DEFAULT_DB_ALIAS]
         executor = MigrationExecutor(connection)

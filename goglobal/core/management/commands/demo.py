@@ -7,6 +7,7 @@ from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
 from goglobal.core.seed import load_seed
 from goglobal.core.seed.accounts import DEMO_PASSWORD, demo_accounts_ensure, describe_target
+from goglobal.events.seed import load_seed_events
 
 DEMO_SEED = 2026
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("loadreference", verbosity=0)
         load_seed()
+        load_seed_events()
         say("Loaded reference data and the organisations of the seed reports.")
         present = SyntheticDataset.objects.filter(enterprises=enterprises, seed=DEMO_SEED).first()
         if present is None:

@@ -1,0 +1,516 @@
+"""The events API: the same selectors, policies and services as the pages."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import AfterValidator, Field
+
+from goglobal.core.api import (
+    READ,
+    READ_ONE,
+    WRITE,
+    WRITE_ONE,
+    PageNumberPagination,
+    responses,
+)
+from goglobal.core.schemas import Id, InSchema, LongText, Money, ShortText
+from goglobal.enterprises.schemas import Ref
+from goglobal.enterprises.services.common import require
+from goglobal.events import policies, selectors, services
+from goglobal.events.enums import EventKind, EventStatus, Language, RegistrationStatus
+from goglobal.events.models import Booth, Exhibitor
+
+router = Router(tags=["events"])
+
+CountryCode = Annotated[str, Field(min_length=2, max_length=2)]
+SectorCode = Annotated[str, Field(max_length=40)]
+Score = Annotated[int, Field(ge=0, le=5)]
+
+
+def _in_range(value: dt.datetime) -> dt.datetime:
+    # Far years overflow when converted to UTC; the programme lives in this century anyway.
+    if not 2000 <= value.year <= 2100:
+        raise ValueError(_("Use a date between 2000 and 2100."))
+    if value.tzinfo is None:
+        raise ValueError(_("Give the time zone, e.g. 2026-09-15T08:30:00+07:00."))
+    return value
+
+
+EventTime = Annotated[dt.datetime, AfterValidator(_in_range)]
+
+
+class SessionOut(Schema):
+    id: int
+    title_vi: str
+    title_en: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    local_start: dt.datetime = Field(description="The start in the venue's own time zone.")
+    local_end: dt.datetime
+
+
+class VenueOut(Schema):
+    id: int
+    name: str
+    country: Ref
+    city: str
+    time_zone: str
+    capacity: int
+    online_link: str
+    is_main: bool
+
+
+class VenueWithSessions(VenueOut):
+    sessions: list[SessionOut]
+
+
+class EventOut(Schema):
+    id: int
+    title_vi: str
+    title_en: str
+    kind: EventKind
+    status: EventStatus
+    organiser: str
+    is_public: bool
+    moderated: bool
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    registration_closes_at: dt.datetime | None
+    languages: list[str]
+    venues: list[VenueOut]
+
+
+class EventDetailOut(EventOut):
+    description_vi: str
+    description_en: str
+    sector_codes: list[str]
+    target_country_codes: list[str]
+    programme: list[VenueWithSessions]
+
+    @staticmethod
+    def resolve_sector_codes(obj) -> list[str]:
+        return sorted(sector.code for sector in obj.sectors.all())
+
+    @staticmethod
+    def resolve_target_country_codes(obj) -> list[str]:
+        return sorted(country.code for country in obj.target_countries.all())
+
+    @staticmethod
+    def resolve_programme(obj) -> list:
+        return selectors.event_programme(obj)
+
+
+class EventPatch(InSchema):
+    title_vi: ShortText | None = None
+    title_en: ShortText | None = None
+    description_vi: LongText | None = None
+    description_en: LongText | None = None
+    kind: EventKind | None = None
+    organiser: ShortText | None = None
+    is_public: bool | None = None
+    moderated: bool | None = None
+    status: EventStatus | None = None
+    starts_at: EventTime | None = None
+    ends_at: EventTime | None = None
+    registration_closes_at: EventTime | None = None
+    offer_hours: Annotated[int, Field(ge=1, le=720)] | None = None
+    languages: Annotated[list[Language], Field(max_length=10)] | None = None
+    sectors: Annotated[list[SectorCode], Field(max_length=50)] | None = None
+    target_countries: Annotated[list[CountryCode], Field(max_length=250)] | None = None
+
+
+class EventIn(EventPatch):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "title_vi": "Diễn đàn Kinh tế số Việt Nam",
+                    "kind": "forum",
+                    "organiser": "Bộ Khoa học và Công nghệ",
+                    "starts_at": "2026-09-15T01:30:00Z",
+                    "ends_at": "2026-09-15T10:00:00Z",
+                    "status": "published",
+                }
+            ]
+        }
+    }
+
+    title_vi: ShortText
+    kind: EventKind
+    organiser: ShortText
+    starts_at: EventTime
+    ends_at: EventTime
+
+
+class VenueIn(InSchema):
+    name: ShortText
+    country: CountryCode
+    city: Annotated[str, Field(max_length=120)]
+    time_zone: Annotated[str, Field(max_length=64)] = "Asia/Ho_Chi_Minh"
+    capacity: Annotated[int, Field(ge=1, le=100_000)]
+    online_link: Annotated[str, Field(max_length=200)] = ""
+    is_main: bool = False
+
+
+class RegistrationIn(InSchema):
+    venue: Annotated[int, Field(ge=1, le=2_147_483_647)]
+    full_name: Annotated[str, Field(max_length=200)]
+    email: Annotated[str, Field(max_length=254)]
+    organisation: ShortText = ""
+    country: CountryCode | None = None
+    enterprise: Annotated[int, Field(ge=1, le=2_147_483_647)] | None = None
+
+
+class RegistrationOut(Schema):
+    id: int
+    event_id: int
+    venue_id: int
+    enterprise_id: int | None
+    full_name: str
+    email: str
+    organisation: str
+    status: RegistrationStatus
+    reason: str
+    waitlist_position: int | None
+    offer_expires_at: dt.datetime | None
+    checked_in_at: dt.datetime | None
+    ticket: str = Field(description="The signed ticket code its QR code carries.")
+
+    @staticmethod
+    def resolve_ticket(obj) -> str:
+        return services.ticket_token(obj)
+
+
+class ReasonIn(InSchema):
+    reason: Annotated[str, Field(max_length=1000)]
+
+
+class ScoresIn(InSchema):
+    export_readiness: Score | None = None
+    market_fit: Score | None = None
+    product: Score | None = None
+    earlier_participation: Score | None = None
+
+
+class CheckInIn(InSchema):
+    code: Annotated[str, Field(max_length=2000)]
+
+
+def _detail(request: HttpRequest, event_id: int):
+    return selectors.event_get_for_user(request.auth, event_id)
+
+
+def _venue_of(event, venue_id: int):
+    venue = event.venues.filter(pk=venue_id).first()
+    if venue is None:
+        raise ValidationError({"venue": _("Choose one of this event's venues.")})
+    return venue
+
+
+@router.get("/events", response=responses({200: list[EventOut]}, *READ))
+@paginate(PageNumberPagination)
+def event_list(
+    request: HttpRequest,
+    kind: EventKind | None = None,
+    status: EventStatus | None = None,
+    year: Annotated[int | None, Field(ge=2000, le=2100)] = None,
+    upcoming: bool = False,
+):
+    filters = selectors.EventFilters(
+        kind=kind or "", status=status or "", year=year, upcoming=upcoming
+    )
+    return selectors.event_list_for_user(request.auth, filters)
+
+
+@router.post("/events", response=responses({201: EventDetailOut}, *WRITE))
+def event_create(request: HttpRequest, payload: EventIn):
+    event = services.event_create(actor=request.auth, data=payload.model_dump(exclude_unset=True))
+    return Status(201, _detail(request, event.pk))
+
+
+@router.get("/events/{event_id}", response=responses({200: EventDetailOut}, *READ_ONE))
+def event_detail(request: HttpRequest, event_id: Id):
+    return _detail(request, event_id)
+
+
+@router.patch("/events/{event_id}", response=responses({200: EventDetailOut}, *WRITE_ONE))
+def event_update(request: HttpRequest, event_id: Id, payload: EventPatch):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    services.event_update(
+        actor=request.auth, event=event, data=payload.model_dump(exclude_unset=True)
+    )
+    return _detail(request, event_id)
+
+
+@router.post("/events/{event_id}/venues", response=responses({201: VenueOut}, *WRITE_ONE))
+def venue_create(request: HttpRequest, event_id: Id, payload: VenueIn):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    return Status(
+        201, services.venue_create(actor=request.auth, event=event, data=payload.model_dump())
+    )
+
+
+@router.post(
+    "/events/{event_id}/registrations",
+    response=responses({201: RegistrationOut}, *WRITE_ONE),
+    summary="Register (or apply, for a moderated event)",
+)
+def registration_create(request: HttpRequest, event_id: Id, payload: RegistrationIn):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    data = payload.model_dump()
+    venue = _venue_of(event, data.pop("venue"))
+    registration = services.registration_create(
+        actor=request.auth, event=event, venue=venue, data=data
+    )
+    return Status(201, registration)
+
+
+@router.post(
+    "/events/{event_id}/invitations", response=responses({201: RegistrationOut}, *WRITE_ONE)
+)
+def registration_invite(request: HttpRequest, event_id: Id, payload: RegistrationIn):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    data = payload.model_dump()
+    venue = _venue_of(event, data.pop("venue"))
+    registration = services.registration_invite(
+        actor=request.auth, event=event, venue=venue, data=data
+    )
+    return Status(201, registration)
+
+
+@router.get(
+    "/events/{event_id}/registrations",
+    response=responses({200: list[RegistrationOut]}, *READ_ONE),
+    summary="An event's registrations the caller may see (staff: all; others: their own)",
+)
+@paginate(PageNumberPagination)
+def event_registrations(
+    request: HttpRequest, event_id: Id, status: RegistrationStatus | None = None
+):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    return selectors.registration_list_for_event(request.auth, event, status=status or "")
+
+
+@router.post("/events/{event_id}/check-in", response=responses({200: RegistrationOut}, *WRITE_ONE))
+def check_in(request: HttpRequest, event_id: Id, payload: CheckInIn):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    require(policies.can_manage_events(request.auth))
+    registration = services.ticket_registration(payload.code, event=event)
+    return services.registration_check_in(actor=request.auth, registration=registration)
+
+
+@router.get("/registrations", response=responses({200: list[RegistrationOut]}, *READ))
+@paginate(PageNumberPagination)
+def my_registrations(request: HttpRequest):
+    return selectors.registration_list_for_user(request.auth)
+
+
+def _registration(request: HttpRequest, registration_id: int):
+    return get_object_or_404(
+        selectors.registration_visible_for_user(request.auth), pk=registration_id
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/cancel",
+    response=responses({200: RegistrationOut}, *WRITE_ONE),
+)
+def registration_cancel(request: HttpRequest, registration_id: Id):
+    return services.registration_cancel(
+        actor=request.auth, registration=_registration(request, registration_id)
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/confirm",
+    response=responses({200: RegistrationOut}, *WRITE_ONE),
+    summary="Accept an offered place, an invitation or a selection",
+)
+def registration_confirm(request: HttpRequest, registration_id: Id):
+    return services.registration_confirm(
+        actor=request.auth, registration=_registration(request, registration_id)
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/select",
+    response=responses({200: RegistrationOut}, *WRITE_ONE),
+)
+def registration_select(request: HttpRequest, registration_id: Id):
+    return services.registration_select(
+        actor=request.auth, registration=_registration(request, registration_id)
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/reject",
+    response=responses({200: RegistrationOut}, *WRITE_ONE),
+)
+def registration_reject(request: HttpRequest, registration_id: Id, payload: ReasonIn):
+    return services.registration_reject(
+        actor=request.auth,
+        registration=_registration(request, registration_id),
+        reason=payload.reason,
+    )
+
+
+@router.put(
+    "/registrations/{registration_id}/scores",
+    response=responses({200: RegistrationOut}, *WRITE_ONE),
+    summary="Score an application on the published criteria (0–5 each)",
+)
+def registration_score(request: HttpRequest, registration_id: Id, payload: ScoresIn):
+    registration = _registration(request, registration_id)
+    scores = {key: value for key, value in payload.model_dump().items() if value is not None}
+    services.registration_score(actor=request.auth, registration=registration, scores=scores)
+    return registration
+
+
+class OutcomeIn(InSchema):
+    meetings_held: Annotated[int, Field(ge=0, le=100_000)] = 0
+    agreements: Annotated[int, Field(ge=0, le=10_000)] = 0
+    contracts: Annotated[int, Field(ge=0, le=10_000)] = 0
+    contract_value: Money = Decimal(0)
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "USD"
+    note: Annotated[str, Field(max_length=2000)] = ""
+
+
+class OutcomeOut(Schema):
+    registration_id: int
+    meetings_held: int
+    agreements: int
+    contracts: int
+    contract_value: Decimal
+    currency_id: str
+    note: str
+
+
+@router.put(
+    "/registrations/{registration_id}/outcome",
+    response=responses({200: OutcomeOut}, *WRITE_ONE),
+    summary="Report what the event brought (participants, after the event)",
+)
+def outcome_report(request: HttpRequest, registration_id: Id, payload: OutcomeIn):
+    return services.outcome_report(
+        actor=request.auth,
+        registration=_registration(request, registration_id),
+        data=payload.model_dump(),
+    )
+
+
+class ExhibitorOut(Schema):
+    id: int
+    enterprise_id: int
+    enterprise_name: str
+    product_ids: list[int]
+
+    @staticmethod
+    def resolve_enterprise_name(obj) -> str:
+        return obj.enterprise.name_vi
+
+    @staticmethod
+    def resolve_product_ids(obj) -> list[int]:
+        return sorted(product.pk for product in obj.products.all())
+
+
+class BoothOut(Schema):
+    id: int
+    name: str
+    location: str
+    exhibitors: list[ExhibitorOut]
+
+
+class BoothIn(InSchema):
+    name: ShortText
+    location: Annotated[str, Field(max_length=120)] = ""
+
+
+class ExhibitorIn(InSchema):
+    enterprise: Annotated[int, Field(ge=1, le=2_147_483_647)]
+    products: Annotated[
+        list[Annotated[int, Field(ge=1, le=2_147_483_647)]], Field(max_length=50)
+    ] = []
+
+
+class LeadIn(InSchema):
+    full_name: Annotated[str, Field(max_length=200)]
+    organisation: ShortText = ""
+    country: CountryCode | None = None
+    email: Annotated[str, Field(max_length=254)] = ""
+    interest: Annotated[str, Field(max_length=2000)] = ""
+    consent_to_contact: bool
+
+
+class LeadOut(Schema):
+    id: int
+    exhibitor_id: int
+    full_name: str
+    organisation: str
+    country_id: str | None
+    email: str
+    interest: str
+    consent_to_contact: bool
+    created_at: dt.datetime
+
+
+def _booths(request: HttpRequest):
+    return Booth.objects.filter(
+        event__in=selectors.event_visible_for_user(request.auth)
+    ).prefetch_related(
+        Prefetch(
+            "exhibitors",
+            queryset=Exhibitor.objects.select_related("enterprise").prefetch_related("products"),
+        )
+    )
+
+
+@router.get("/events/{event_id}/booths", response=responses({200: list[BoothOut]}, *READ_ONE))
+@paginate(PageNumberPagination)
+def booth_list(request: HttpRequest, event_id: Id):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    return _booths(request).filter(event=event)
+
+
+@router.post("/events/{event_id}/booths", response=responses({201: BoothOut}, *WRITE_ONE))
+def booth_create(request: HttpRequest, event_id: Id, payload: BoothIn):
+    event = selectors.event_get_for_user(request.auth, event_id)
+    booth = services.booth_create(actor=request.auth, event=event, data=payload.model_dump())
+    return Status(201, _booths(request).get(pk=booth.pk))
+
+
+@router.post("/booths/{booth_id}/exhibitors", response=responses({201: ExhibitorOut}, *WRITE_ONE))
+def exhibitor_add(request: HttpRequest, booth_id: Id, payload: ExhibitorIn):
+    booth = get_object_or_404(_booths(request), pk=booth_id)
+    exhibitor = services.exhibitor_add(
+        actor=request.auth,
+        booth=booth,
+        enterprise_id=payload.enterprise,
+        product_ids=payload.products,
+    )
+    return Status(201, exhibitor)
+
+
+@router.post("/exhibitors/{exhibitor_id}/leads", response=responses({201: LeadOut}, *WRITE_ONE))
+def lead_record(request: HttpRequest, exhibitor_id: Id, payload: LeadIn):
+    exhibitor = get_object_or_404(
+        selectors.exhibitor_visible_for_user(request.auth), pk=exhibitor_id
+    )
+    lead = services.lead_record(actor=request.auth, exhibitor=exhibitor, data=payload.model_dump())
+    return Status(201, lead)
+
+
+@router.get("/exhibitors/{exhibitor_id}/leads", response=responses({200: list[LeadOut]}, *READ_ONE))
+@paginate(PageNumberPagination)
+def lead_list(request: HttpRequest, exhibitor_id: Id):
+    exhibitor = get_object_or_404(
+        selectors.exhibitor_visible_for_user(request.auth), pk=exhibitor_id
+    )
+    return selectors.lead_visible_for_user(request.auth).filter(exhibitor=exhibitor)

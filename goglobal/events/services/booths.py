@@ -1,0 +1,69 @@
+"""Booths at fairs abroad: exhibitors with their products, and the leads they collect."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from goglobal.accounts.access import AnyUser
+from goglobal.core.history import save_with_history
+from goglobal.enterprises.models import Enterprise, Product
+from goglobal.enterprises.services.common import require, resolve_country
+from goglobal.events import policies
+from goglobal.events.enums import EventKind
+from goglobal.events.models import Booth, Event, Exhibitor, Lead
+
+
+def booth_create(*, actor: AnyUser, event: Event, data: dict) -> Booth:
+    require(policies.can_manage_events(actor))
+    if event.kind != EventKind.FAIR_BOOTH:
+        raise ValidationError(
+            {"event": _("Booths belong to events of the kind “booth at a fair”.")}
+        )
+    booth = Booth(
+        event=event,
+        name=str(data.get("name") or "").strip(),
+        location=str(data.get("location") or "").strip(),
+    )
+    booth.full_clean()
+    booth.save()
+    return booth
+
+
+def exhibitor_add(
+    *, actor: AnyUser, booth: Booth, enterprise_id: int, product_ids: list[int]
+) -> Exhibitor:
+    require(policies.can_manage_events(actor))
+    enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
+    if enterprise is None:
+        raise ValidationError({"enterprise": _("Unknown enterprise.")})
+    products = list(Product.objects.filter(pk__in=set(product_ids), enterprise=enterprise))
+    if len(products) != len(set(product_ids)):
+        raise ValidationError({"products": _("Choose products of this enterprise.")})
+    exhibitor = Exhibitor(booth=booth, enterprise=enterprise)
+    try:
+        with transaction.atomic():
+            save_with_history(exhibitor, actor=actor, m2m={"products": products})
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"enterprise": _("This enterprise already exhibits at this booth.")}
+        ) from exc
+    return exhibitor
+
+
+def lead_record(*, actor: AnyUser, exhibitor: Exhibitor, data: dict) -> Lead:
+    """The exhibitor's representative (or staff) records a visitor who agreed to be contacted."""
+    require(policies.can_speak_for(actor, exhibitor.enterprise_id))
+    if not data.get("consent_to_contact"):
+        raise ValidationError(
+            {"consent_to_contact": _("Record a lead only when the visitor agreed to be contacted.")}
+        )
+    lead = Lead(exhibitor=exhibitor, collected_by=actor, consent_to_contact=True)
+    for field in ("full_name", "organisation", "email", "interest"):
+        setattr(lead, field, str(data.get(field) or "").strip())
+    if data.get("country"):
+        lead.country = resolve_country(data["country"])
+    lead.full_clean(exclude=["collected_by"])
+    save_with_history(lead, actor=actor)
+    return lead

@@ -1,0 +1,46 @@
+from django.urls import path
+
+from goglobal.events.views import calendars, checkin, events, registrations, reports
+
+app_name = "events"
+
+urlpatterns = [
+    path("", events.event_list, name="list"),
+    path("programme/", events.programme, name="programme"),
+    path("programme.ics", calendars.programme_ics, name="programme-ics"),
+    path("new/", events.event_create, name="create"),
+    path("mine/", registrations.mine, name="mine"),
+    path("feeds/<str:token>/events.ics", calendars.feed, name="feed"),
+    path("tickets/<str:token>/", registrations.ticket, name="ticket"),
+    path("tickets/<str:token>/confirm/", registrations.ticket_confirm, name="ticket-confirm"),
+    path("tickets/<str:token>/cancel/", registrations.ticket_cancel, name="ticket-cancel"),
+    path("registrations/<int:rid>/cancel/", registrations.registration_cancel, name="cancel"),
+    path("registrations/<int:rid>/confirm/", registrations.registration_confirm, name="confirm"),
+    path("registrations/<int:rid>/outcome/", registrations.outcome, name="outcome"),
+    path("<int:pk>/", events.event_detail, name="detail"),
+    path("<int:pk>/event.ics", calendars.event_ics, name="event-ics"),
+    path("<int:pk>/edit/", events.event_edit, name="edit"),
+    path("<int:pk>/venues/new/", events.venue_create, name="venue-create"),
+    path("<int:pk>/sessions/new/", events.session_create, name="session-create"),
+    path("<int:pk>/register/", registrations.register, name="register"),
+    path("<int:pk>/invite/", registrations.invite, name="invite"),
+    path("<int:pk>/check-in/", checkin.check_in, name="check-in"),
+    path("<int:pk>/attendance/", reports.attendance, name="attendance"),
+    path("<int:pk>/attendance.xlsx", reports.attendance_xlsx, name="attendance-xlsx"),
+    path("<int:pk>/registrations/", registrations.registration_list, name="registrations"),
+    path(
+        "<int:pk>/registrations/<int:rid>/select/",
+        registrations.registration_select,
+        name="select",
+    ),
+    path(
+        "<int:pk>/registrations/<int:rid>/reject/",
+        registrations.registration_reject,
+        name="reject",
+    ),
+    path(
+        "<int:pk>/registrations/<int:rid>/score/",
+        registrations.registration_score,
+        name="score",
+    ),
+]
