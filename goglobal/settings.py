@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "goglobal.missions",
     "goglobal.partners",
     "goglobal.enterprises",
+    "goglobal.cases",
 ]
 
 MIDDLEWARE = [
