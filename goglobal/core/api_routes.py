@@ -1,6 +1,7 @@
 """Mounts every app's router on the one API (kept apart from core.api so that routers can import
 the shared machinery without a cycle)."""
 
+from goglobal.cases.api import router as cases_router
 from goglobal.core.api import api
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.missions.api import router as missions_router
@@ -11,3 +12,4 @@ api.add_router("", reference_router)
 api.add_router("", enterprises_router)
 api.add_router("", partners_router)
 api.add_router("", missions_router)
+api.add_router("", cases_router)
