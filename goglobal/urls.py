@@ -11,5 +11,6 @@ urlpatterns = [
     path("enterprises/", include("goglobal.enterprises.urls")),
     path("partners/", include("goglobal.partners.urls")),
     path("missions/", include("goglobal.missions.urls")),
+    path("cases/", include("goglobal.cases.urls")),
     path("", include("goglobal.core.urls")),
 ]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from goglobal.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("new/", views.case_create, name="create"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/edit/", views.case_edit, name="edit"),
+    path("<int:pk>/move/", views.case_move, name="move"),
+    path("<int:pk>/triage/", views.case_triage, name="triage"),
+    path("<int:pk>/rate/", views.case_rate, name="rate"),
+]
