@@ -87,6 +87,7 @@ def test_home_navigation_depends_on_role(client, officer):
         "enterprises",
         "missions",
         "partners",
+        "cases",
         "declarations",
         "aggregate",
         "tokens",
