@@ -75,3 +75,26 @@ class SlaLevel(models.TextChoices):
     WARNING = "warning", _("Warning (80%)")
     BREACH = "breach", _("Breach")
     ESCALATION = "escalation", _("Escalation (second breach)")
+
+
+class BriefingKind(models.TextChoices):
+    PERIODIC = "periodic", _("Periodic")
+    AD_HOC = "ad_hoc", _("Ad hoc")
+
+
+class BriefingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+
+
+class AgendaReason(models.TextChoices):
+    P1 = "p1", _("Priority P1")
+    REPEATED_BREACH = "repeated_breach", _("Deadlines breached more than once")
+    CLUSTER = "cluster", _("Several enterprises, same country and category")
+    NOMINATION = "nomination", _("Nominated and accepted by the chair")
+    ACTION_ITEM = "action_item", _("Open action item carried over")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")

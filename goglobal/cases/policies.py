@@ -73,3 +73,30 @@ def can_rate(user: AnyUser, case: Case) -> bool:
 
 def can_edit_routing_rules(user: AnyUser) -> bool:
     return user.is_authenticated and (user.is_superuser or access.has_role(user, Role.ADMIN))
+
+
+def can_see_briefings(user: AnyUser) -> bool:
+    return access.is_staff(user) or access.has_role(user, Role.ADVISORY_MEMBER)
+
+
+def can_manage_briefings(user: AnyUser) -> bool:
+    """Plan briefings, assemble agendas, record minutes and action items."""
+    return access.is_staff(user)
+
+
+def can_nominate(user: AnyUser, case: Case) -> bool:
+    return (
+        access.is_staff(user)
+        or access.has_role(user, Role.ADVISORY_MEMBER)
+        or machine.HANDLER in roles_on_case(user, case)
+    )
+
+
+def can_chair(user: AnyUser, briefing) -> bool:
+    return access.has_role(user, Role.ADMIN) or (
+        user.is_authenticated and briefing.chair_id == user.pk
+    )
+
+
+def can_complete_action(user: AnyUser, item) -> bool:
+    return access.is_staff(user) or (user.is_authenticated and item.owner_id == user.pk)
