@@ -7,6 +7,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from goglobal.cases import policies, selectors, services
+from goglobal.cases.api_briefings import router as briefings_router
 from goglobal.cases.enums import CaseCategory, CaseStatus
 from goglobal.cases.models import Case
 from goglobal.cases.schemas import (
@@ -24,6 +25,7 @@ from goglobal.core.schemas import CountryQuery, Id, OptionalId
 from goglobal.enterprises.selectors import enterprise_get_for_user
 
 router = Router(tags=["cases"])
+router.add_router("", briefings_router)
 
 
 def _detail(user, case_id: int) -> Case:

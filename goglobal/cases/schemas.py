@@ -5,6 +5,10 @@ from ninja import Schema
 from pydantic import Field
 
 from goglobal.cases.enums import (
+    ActionStatus,
+    AgendaReason,
+    BriefingKind,
+    BriefingStatus,
     CaseCategory,
     CaseStatus,
     ImpactBand,
@@ -164,3 +168,102 @@ class SlaClockOut(Schema):
     target_days: int
     elapsed_days: float
     state: str
+
+
+class BriefingIn(InSchema):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "kind": "periodic",
+                    "title": "Giao ban Tổ tư vấn tháng 12",
+                    "held_on": "2026-12-03",
+                    "repeat_every_weeks": 4,
+                }
+            ]
+        }
+    }
+
+    kind: BriefingKind
+    title: Title
+    held_on: dt.date
+    repeat_every_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    chair: ObjectId | None = None
+
+
+class AgendaItemOut(Schema):
+    position: int
+    reason: AgendaReason
+    case: int | None = Field(None, alias="case_id")
+    case_title: str | None = None
+    action_item: int | None = Field(None, alias="action_item_id")
+    action_title: str | None = None
+
+    @staticmethod
+    def resolve_case_title(obj) -> str | None:
+        return obj.case.title if obj.case_id else None
+
+    @staticmethod
+    def resolve_action_title(obj) -> str | None:
+        return obj.action_item.title if obj.action_item_id else None
+
+
+class BriefingOut(Schema):
+    id: int
+    kind: BriefingKind
+    title: str
+    held_on: dt.date
+    repeat_every_weeks: int | None
+    chair: int | None = Field(None, alias="chair_id")
+    status: BriefingStatus
+    minutes: str
+    previous: int | None = Field(None, alias="previous_id")
+
+
+class BriefingDetailOut(BriefingOut):
+    agenda: list[AgendaItemOut]
+
+    @staticmethod
+    def resolve_agenda(obj) -> list:
+        return list(obj.agenda_rows)
+
+
+class MinutesIn(InSchema):
+    minutes: Annotated[str, Field(min_length=1, max_length=20000)]
+
+
+class ActionItemIn(InSchema):
+    title: Annotated[str, Field(max_length=300)]
+    owner: ObjectId
+    due_on: dt.date
+    case: ObjectId | None = None
+
+
+class ActionItemOut(Schema):
+    id: int
+    briefing: int = Field(alias="briefing_id")
+    case: int | None = Field(None, alias="case_id")
+    title: str
+    owner: int = Field(alias="owner_id")
+    due_on: dt.date
+    status: ActionStatus
+    evidence: str
+
+
+class EvidenceIn(InSchema):
+    evidence: Annotated[str, Field(max_length=4000)]
+
+
+class NominationIn(InSchema):
+    reason: Annotated[str, Field(max_length=2000)]
+
+
+class NominationOut(Schema):
+    id: int
+    case: int = Field(alias="case_id")
+    reason: str
+    accepted: bool
+
+    @staticmethod
+    def resolve_accepted(obj) -> bool:
+        return obj.accepted_at is not None
