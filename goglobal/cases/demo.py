@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from goglobal.accounts.models import User
 from goglobal.advisory.models import Agency
-from goglobal.cases import services
+from goglobal.cases import briefings, services
 from goglobal.cases.enums import CaseStatus as S
 from goglobal.cases.enums import RoutingKind
 from goglobal.cases.models import Case, CaseTransition, RoutingRule
@@ -304,4 +304,55 @@ def load_demo_cases() -> int:
             services.case_rate(actor=reporter, case=case, rating=4, comment="Hỗ trợ kịp thời.")
         _spread(case, days)
         made.append(case)
+    _briefings(staff=staff, chair=owner, cases=made)
     return len(made)
+
+
+def _briefings(*, staff: User, chair: User, cases: list[Case]) -> None:
+    """Last month's periodic briefing, held, with minutes and action items, and the next one
+    planned on its schedule with its agenda assembled (open action items carried over)."""
+    held_on = timezone.localdate() - dt.timedelta(weeks=2)
+    first = briefings.briefing_create(
+        actor=staff,
+        data={
+            "kind": "periodic",
+            "title": "Giao ban định kỳ Tổ tư vấn hỗ trợ doanh nghiệp số ra thế giới",
+            "held_on": held_on,
+            "repeat_every_weeks": 4,
+            "chair": chair.pk,
+        },
+    )
+    open_cases = [c for c in cases if c.status in (S.IN_PROGRESS, S.WAITING, S.ASSIGNED)]
+    if open_cases:
+        nomination = briefings.case_nominate(
+            actor=staff, case=open_cases[0], reason="Nhiều doanh nghiệp gặp cùng vướng mắc."
+        )
+        briefings.nomination_accept(actor=chair, nomination=nomination, briefing=first)
+    briefings.briefing_assemble_agenda(actor=staff, briefing=first)
+    done = briefings.action_item_create(
+        actor=staff,
+        briefing=first,
+        data={
+            "title": "Gửi công hàm đề nghị Đại sứ quán làm việc với cơ quan xuất nhập cảnh",
+            "owner": chair.pk,
+            "due_on": held_on + dt.timedelta(days=7),
+            "case": open_cases[0].pk if open_cases else None,
+        },
+    )
+    briefings.action_item_complete(actor=chair, item=done, evidence="Công hàm số 125/CNTT-HTQT")
+    briefings.action_item_create(
+        actor=staff,
+        briefing=first,
+        data={
+            "title": "Tổng hợp vướng mắc thanh toán quốc tế để báo cáo Lãnh đạo Bộ",
+            "owner": staff.pk,
+            "due_on": held_on + dt.timedelta(days=10),
+        },
+    )
+    briefings.briefing_record_minutes(
+        actor=staff,
+        briefing=first,
+        minutes="Tổ tư vấn rà soát các hồ sơ ưu tiên P1 và các vướng mắc lặp lại; "
+        "thống nhất giao Cục Công nghiệp CNTT&TT đầu mối làm việc với các cơ quan đại diện.",
+    )
+    briefings.briefing_plan_next(actor=staff, briefing=first)

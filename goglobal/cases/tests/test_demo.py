@@ -4,7 +4,7 @@ transition function (every status change logged), and loaded only once."""
 import pytest
 
 from goglobal.cases.demo import CASES, load_demo_cases
-from goglobal.cases.models import Case, CaseTransition, RoutingRule
+from goglobal.cases.models import Briefing, Case, CaseTransition, RoutingRule
 from goglobal.core.seed import load_seed
 from goglobal.core.seed.accounts import demo_accounts_ensure
 
@@ -26,6 +26,10 @@ def test_demo_cases_cover_countries_categories_and_states():
     assert RoutingRule.objects.filter(kind="country", country_id="JP").exists()
     japan = Case.objects.get(title="Thị thực kỹ sư cho dự án tại Osaka bị chậm")
     assert japan.owning_mission is not None and japan.owning_mission.host_country_id == "JP"
+    held, planned = Briefing.objects.order_by("held_on")
+    assert (held.status, planned.status, planned.previous_id) == ("held", "planned", held.pk)
+    assert held.minutes and held.action_items.count() == 2
+    assert [row.reason for row in planned.agenda.all()][-1] == "action_item"
     transitions = CaseTransition.objects.count()
     assert load_demo_cases() == 0
     assert CaseTransition.objects.count() == transitions
