@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts import access
-from goglobal.cases import machine, policies, selectors, services, sla
+from goglobal.cases import briefings, machine, policies, selectors, services, sla
 from goglobal.cases.enums import CaseStatus
 from goglobal.cases.forms import CaseFilterForm, CaseForm, MoveForm, RateForm, TriageForm
 from goglobal.cases.models import Case
@@ -36,6 +36,7 @@ def case_list(request):
         "page_obj": paginate(request, queryset),
         "filter_query": query_without_page(request),
         "can_file": policies.can_file_any_case(request.user),
+        "can_see_briefings": policies.can_see_briefings(request.user),
         "section": "cases",
     }
     return render_page(request, "cases/list.html", context, partial="results", target="results")
@@ -250,3 +251,31 @@ def notification_list(request):
         "section": "cases",
     }
     return render_page(request, "cases/notifications.html", context)
+
+
+@login_required
+@require_GET
+def briefing_list(request):
+    if not policies.can_see_briefings(request.user):
+        raise PermissionDenied
+    context = {
+        "page_obj": paginate(request, briefings.briefing_visible_for_user(request.user)),
+        "filter_query": "",
+        "section": "cases",
+    }
+    return render_page(request, "cases/briefing_list.html", context)
+
+
+@login_required
+@require_GET
+def briefing_detail(request, pk: int):
+    if not policies.can_see_briefings(request.user):
+        raise PermissionDenied
+    briefing = briefings.briefing_get_for_user(request.user, pk)
+    context = {
+        "briefing": briefing,
+        "agenda": briefings.briefing_agenda(briefing),
+        "action_items": briefing.action_items.select_related("owner", "case"),
+        "section": "cases",
+    }
+    return render_page(request, "cases/briefing_detail.html", context)
