@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from goglobal.cases import policies, selectors, services
 from goglobal.cases.api_briefings import router as briefings_router
+from goglobal.cases.api_publication import router as publication_router
 from goglobal.cases.enums import CaseCategory, CaseStatus
 from goglobal.cases.models import Case
 from goglobal.cases.schemas import (
@@ -26,6 +27,7 @@ from goglobal.enterprises.selectors import enterprise_get_for_user
 
 router = Router(tags=["cases"])
 router.add_router("", briefings_router)
+router.add_router("", publication_router)
 
 
 def _detail(user, case_id: int) -> Case:

@@ -408,3 +408,41 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.briefing_id} #{self.position}"
+
+
+class PublicSummary(TimeStamped):
+    """An anonymised account of a case for the public: country, category, sector, status and
+    year — never the enterprise. Drafted by staff, approved by one person and published by
+    another, and only while the enterprise's consent to publish stands."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="public_summary")
+    sector = models.ForeignKey(
+        "reference.Sector", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    text = models.TextField(_("summary"), max_length=4000, validators=[MaxLengthValidator(4000)])
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    history = History()
+
+    class Meta:
+        verbose_name = _("public summary")
+        constraints = [
+            models.CheckConstraint(
+                name="summary_two_people",
+                condition=Q(published_by__isnull=True) | ~Q(published_by=models.F("approved_by")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} ({self.year})"

@@ -267,3 +267,51 @@ class NominationOut(Schema):
     @staticmethod
     def resolve_accepted(obj) -> bool:
         return obj.accepted_at is not None
+
+
+class SummaryIn(InSchema):
+    text: Annotated[str, Field(max_length=4000)]
+
+
+class SummaryOut(Schema):
+    id: int
+    case: int = Field(alias="case_id")
+    text: str
+    year: int
+    approved: bool
+    published: bool
+
+    @staticmethod
+    def resolve_approved(obj) -> bool:
+        return obj.approved_at is not None
+
+    @staticmethod
+    def resolve_published(obj) -> bool:
+        return obj.published_at is not None
+
+
+class PublicSummaryOut(Schema):
+    """Never the enterprise: country, category, sector, status, year and the text."""
+
+    country: str
+    category: CaseCategory
+    sector: str | None
+    status: CaseStatus
+    year: int
+    text: str
+
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.case.country_id
+
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.case.category
+
+    @staticmethod
+    def resolve_sector(obj) -> str | None:
+        return obj.sector.code if obj.sector_id else None
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.case.status
