@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from goglobal.cases import policies, selectors, services
+from goglobal.cases import metrics, policies, selectors, services
 from goglobal.cases.api_briefings import router as briefings_router
 from goglobal.cases.api_publication import router as publication_router
 from goglobal.cases.enums import CaseCategory, CaseStatus
@@ -16,6 +16,7 @@ from goglobal.cases.schemas import (
     CaseOut,
     CasePatch,
     CaseRow,
+    MetricsOut,
     RatingIn,
     TransitionIn,
     TransitionOut,
@@ -61,6 +62,15 @@ def case_create(request: HttpRequest, enterprise_id: Id, payload: CaseIn):
         actor=request.auth, enterprise=enterprise, data=payload.model_dump(exclude_unset=True)
     )
     return Status(201, _detail(request.auth, case.pk))
+
+
+@router.get("/cases/metrics", response=responses({200: MetricsOut}, 401, 403, 422))
+def case_metrics(request: HttpRequest):
+    """Intake, durations (calendar days, median and 90th percentile), SLA compliance, backlog
+    ageing, resolution and reopen rates over every case. Ministry staff only."""
+    if not policies.can_triage(request.auth):
+        raise PermissionDenied
+    return metrics.case_metrics(selectors.case_visible_for_user(request.auth))
 
 
 @router.get("/cases/{case_id}", response=responses({200: CaseOut}, *READ_ONE))

@@ -315,3 +315,39 @@ class PublicSummaryOut(Schema):
     @staticmethod
     def resolve_status(obj) -> str:
         return obj.case.status
+
+
+class CountOut(Schema):
+    key: str | None
+    n: int
+
+
+class IntakeOut(Schema):
+    by_category: list[CountOut]
+    by_country: list[CountOut]
+    by_sector: list[CountOut]
+    by_month: list[CountOut]
+
+
+class DurationsOut(Schema):
+    median: float | None
+    p90: float | None
+    count: int
+
+
+class AgeBucketOut(Schema):
+    from_days: int
+    to_days: int | None
+    n: int
+
+
+class MetricsOut(Schema):
+    submitted: int
+    intake: IntakeOut
+    days_to_acknowledge: DurationsOut
+    days_to_triage: DurationsOut
+    days_to_resolve: DurationsOut
+    sla_compliance: float | None
+    backlog_ageing: list[AgeBucketOut]
+    resolution_rate: float | None
+    reopen_rate: float | None
