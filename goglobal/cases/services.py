@@ -285,6 +285,13 @@ def case_triage(*, actor: AnyUser, case: Case, data: dict) -> Case:
         contributors = list(users.filter(pk__in=data["contributors"]))
         if len(contributors) != len(set(data["contributors"])):
             errors["contributors"] = [_("Choose active officers or Advisory Group members.")]
+    # A mission officer may see a case only if the enterprise agreed to share it with missions.
+    if not case.share_with_mission:
+        no_consent = _("The enterprise has not agreed to share this case with a mission.")
+        if case.owner is not None and case.owner.role == Role.MISSION_OFFICER:
+            errors["owner"] = [no_consent]
+        if contributors and any(user.role == Role.MISSION_OFFICER for user in contributors):
+            errors["contributors"] = [no_consent]
     if "owning_mission" in data:
         case.owning_mission = (
             Mission.objects.filter(pk=data["owning_mission"]).first()

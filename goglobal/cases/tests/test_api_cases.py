@@ -250,3 +250,17 @@ def test_api_case_detail_query_count_is_constant_in_contributors(world, client_f
         body = client.get(f"/api/v1/cases/{case.pk}").json()
     assert body["contributors"] == sorted(user.pk for user in users)
     assert len(three) == len(one)
+
+
+def test_api_triage_never_hands_an_unshared_case_to_a_mission_officer(world, client_for):
+    staff = client_for("admin")
+    case = CaseFactory(enterprise=world.ent_a, status="triage", share_with_mission=False)
+    officer = world.users["mission_officer"].pk
+    status, body = call(staff, "post", f"/cases/{case.pk}/triage", {"owner": officer})
+    assert (status, {e["field"] for e in body["errors"]}) == (422, {"owner"})
+    status, body = call(staff, "post", f"/cases/{case.pk}/triage", {"contributors": [officer]})
+    assert (status, {e["field"] for e in body["errors"]}) == (422, {"contributors"})
+    assert call(client_for("mission_officer"), "get", f"/cases/{case.pk}")[0] == 404
+    shared = CaseFactory(enterprise=world.ent_a, status="triage", share_with_mission=True)
+    status, body = call(staff, "post", f"/cases/{shared.pk}/triage", {"owner": officer})
+    assert (status, body["owner"]) == (200, officer)
