@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("new/", views.case_create, name="create"),
     path("notifications/", views.notification_list, name="notifications"),
+    path("metrics/", views.case_metrics, name="metrics"),
     path("briefings/", views.briefing_list, name="briefing-list"),
     path("briefings/<int:pk>/", views.briefing_detail, name="briefing-detail"),
     path("<int:pk>/", views.case_detail, name="detail"),

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts import access
-from goglobal.cases import briefings, machine, policies, selectors, services, sla
-from goglobal.cases.enums import CaseStatus
+from goglobal.cases import briefings, machine, metrics, policies, selectors, services, sla
+from goglobal.cases.enums import CaseCategory, CaseStatus
 from goglobal.cases.forms import CaseFilterForm, CaseForm, MoveForm, RateForm, TriageForm
 from goglobal.cases.models import Case
 from goglobal.core.errors import ConflictError
@@ -37,6 +37,7 @@ def case_list(request):
         "filter_query": query_without_page(request),
         "can_file": policies.can_file_any_case(request.user),
         "can_see_briefings": policies.can_see_briefings(request.user),
+        "can_see_metrics": policies.can_triage(request.user),
         "section": "cases",
     }
     return render_page(request, "cases/list.html", context, partial="results", target="results")
@@ -279,3 +280,16 @@ def briefing_detail(request, pk: int):
         "section": "cases",
     }
     return render_page(request, "cases/briefing_detail.html", context)
+
+
+@login_required
+@require_GET
+def case_metrics(request):
+    if not policies.can_triage(request.user):
+        raise PermissionDenied
+    context = {
+        "metrics": metrics.case_metrics(selectors.case_visible_for_user(request.user)),
+        "categories": dict(CaseCategory.choices),
+        "section": "cases",
+    }
+    return render_page(request, "cases/metrics.html", context)

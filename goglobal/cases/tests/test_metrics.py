@@ -77,3 +77,16 @@ def test_metrics_numbers(world, client_for):
 )
 def test_metrics_are_for_staff(world, client_for, role, status):
     assert call(client_for(role), "get", "/cases/metrics")[0] == status
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("admin", 200), ("advisory_member", 403), ("enterprise_rep", 403)]
+)
+def test_metrics_page_for_staff(world, client_for, role, status):
+    _case([("draft", "submitted", 0), ("submitted", "triage", 2)], status="triage", category="tax")
+    response = client_for(role).get("/cases/metrics/")
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert "Thuế" in body  # the category, in Vietnamese
+        assert 'id="durations"' in body
