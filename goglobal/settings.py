@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "goglobal.bulk",
     "goglobal.search",
     "goglobal.events",
+    "goglobal.cases",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,6 @@ urlpatterns = [
     path("bulk/", include("goglobal.bulk.urls")),
     path("search/", include("goglobal.search.urls")),
     path("events/", include("goglobal.events.urls")),
+    path("cases/", include("goglobal.cases.urls")),
     path("", include("goglobal.core.urls")),
 ]

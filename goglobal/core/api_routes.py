@@ -2,6 +2,7 @@
 the shared machinery without a cycle)."""
 
 from goglobal.bulk.api import router as bulk_router
+from goglobal.cases.api import router as cases_router
 from goglobal.core.api import api
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
@@ -18,3 +19,4 @@ api.add_router("", partners_router)
 api.add_router("", missions_router)
 api.add_router("", search_router)
 api.add_router("", events_router)
+api.add_router("", cases_router)

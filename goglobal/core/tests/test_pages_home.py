@@ -88,6 +88,7 @@ def test_home_navigation_depends_on_role(client, officer):
         "missions",
         "events",
         "partners",
+        "cases",
         "declarations",
         "aggregate",
         "tokens",

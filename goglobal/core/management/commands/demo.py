@@ -3,6 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from goglobal.cases.demo import load_demo_cases
 from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
 from goglobal.core.seed import load_seed
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         else:
             say(f"Keeping the {enterprises:,} synthetic enterprises generated earlier.")
         users = demo_accounts_ensure()
+        load_demo_cases()
 
         base = f"http://{host}:{port}"
         say(self.style.SUCCESS(f"\nGo Global Vietnam demo: {base}/"))
