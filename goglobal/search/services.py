@@ -80,6 +80,14 @@ def search_index(*, kind: str, ids: Iterable[int]) -> None:
     _write(kind, source.documents(ids))
 
 
+def search_index_many(*, kind: str, ids: Iterable[int], batch: int = 1000) -> None:
+    """search_index for any number of records (bulk writes: imports), a batch at a time so no
+    statement carries more parameters than the database takes."""
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), batch):
+        search_index(kind=kind, ids=ids[start : start + batch])
+
+
 def search_index_record(record: Model) -> None:
     """The record's entry and those that include its text (an enterprise lists its products)."""
     source = source_for_model(type(record))

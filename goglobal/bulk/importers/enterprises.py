@@ -16,9 +16,10 @@ from goglobal.bulk.importers import base
 from goglobal.bulk.importers.base import BATCH, Progress
 from goglobal.core.text import fold
 from goglobal.enterprises import policies
-from goglobal.enterprises.models import Enterprise
+from goglobal.enterprises.models import Contact, Enterprise, Product
 from goglobal.enterprises.services.registry import ENTERPRISE_FIELDS, _clean_trading_names
 from goglobal.enterprises.validators import validate_founded_year
+from goglobal.search.services import search_index_many
 
 
 class EnterpriseImporter(base.Importer):
@@ -191,6 +192,23 @@ class EnterpriseImporter(base.Importer):
                     link_map[enterprise_id].append((link_id, sector))
             self._history(created, "+", user, now, link_map)
             self._history([e for e, _s in changed], "~", user, now, link_map)
+            self._index(created, [e for e, _s in changed])
+
+    def _index(self, created, changed) -> None:
+        """The services keep the search index in step; this path writes around them, so it
+        indexes what it wrote (and, for renamed enterprises, their products and contacts)."""
+        search_index_many(kind="enterprise", ids=[e.pk for e in created + changed])
+        changed_ids = [e.pk for e in changed]
+        for start in range(0, len(changed_ids), BATCH):
+            batch = changed_ids[start : start + BATCH]
+            search_index_many(
+                kind="product",
+                ids=Product.objects.filter(enterprise_id__in=batch).values_list("id", flat=True),
+            )
+            search_index_many(
+                kind="contact",
+                ids=Contact.objects.filter(enterprise_id__in=batch).values_list("id", flat=True),
+            )
 
     def _history(self, enterprises, kind: str, user, now, link_map) -> None:
         """One history record per enterprise with its sectors, as save_with_history writes."""

@@ -244,3 +244,30 @@ def test_import_refuses_more_rows_than_the_limit(officer, monkeypatch):
     assert report.file_errors == ["The file has more than 3 rows: split it into smaller files."]
     report = _refused(officer, xlsx_bytes([[valid_tax_code(n), "X", 1, "", ""] for n in range(4)]))
     assert report.file_errors == ["The file has more than 3 rows: split it into smaller files."]
+
+
+def test_imported_and_renamed_enterprises_are_found_by_search(officer):
+    from django.utils import translation
+
+    from goglobal.search.selectors import SearchFilters, search_for_user
+    from goglobal.testing.factories import ProductFactory
+
+    existing = EnterpriseFactory(tax_code=valid_tax_code(30), name_vi="Công ty Tên Cũ")
+    ProductFactory(enterprise=existing, name_vi="Phần mềm Kế toán Sao Mai")
+    rows = [
+        [valid_tax_code(30), "Công ty Hải Đăng Số", "1", "", ""],
+        [valid_tax_code(31), "Công ty Bình Minh Xanh", "1", "", ""],
+    ]
+    report = import_file(actor=officer, kind="enterprises", data=csv_bytes(rows), dry_run=False)
+    assert report.committed, report.as_dict()
+
+    def titles(q: str) -> list[str]:
+        with translation.override("vi"):
+            result = search_for_user(officer, q, SearchFilters())
+        return [hit.title for hit in result.items]
+
+    assert "Công ty Bình Minh Xanh" in titles("binh minh xanh")
+    assert "Công ty Hải Đăng Số" in titles("hai dang so")
+    assert "Công ty Tên Cũ" not in titles("ten cu")
+    # The product's entry carries its enterprise's name: it follows the rename.
+    assert "Phần mềm Kế toán Sao Mai" in titles("hai dang sao mai")
