@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 from django.db.models import Model
 
+from goglobal.core import inserts
 from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import VOCABULARY_MIN_LENGTH, folded_name, words
 from goglobal.search.registry import Document, source_for, source_for_model, sources
@@ -39,7 +40,9 @@ def _write(kind: str, documents: Iterator[Document]) -> int:
     batch: list[Document] = []
 
     def flush() -> None:
-        entries = SearchEntry.objects.bulk_create([_entry(kind, doc) for doc in batch])
+        # Multi-row INSERTs: bulk_create's per-value compiling was a third of indexing time.
+        entries = [_entry(kind, doc) for doc in batch]
+        inserts.insert_instances(SearchEntry, entries)
         for entry in entries:
             vocabulary.update(
                 word
@@ -80,7 +83,7 @@ def search_index(*, kind: str, ids: Iterable[int]) -> None:
     _write(kind, source.documents(ids))
 
 
-def search_index_many(*, kind: str, ids: Iterable[int], batch: int = 1000) -> None:
+def search_index_many(*, kind: str, ids: Iterable[int], batch: int = 5000) -> None:
     """search_index for any number of records (bulk writes: imports), a batch at a time so no
     statement carries more parameters than the database takes."""
     ids = sorted(set(ids))

@@ -19,6 +19,25 @@ from goglobal.partners.selectors import foreign_organisation_visible_for_user
 from goglobal.reference.models import Country, Province
 from goglobal.search.registry import Document, SearchSource, register
 
+_URL_PLACEHOLDER = 987654321
+
+
+def _url(name: str, *args: int) -> str:
+    """reverse() for one id at a time, from a template reversed once per URL name: reverse()
+    costs ~50 µs, about a sixth of indexing a record."""
+    template = _url_templates.get(name)
+    if template is None:
+        placeholders = [_URL_PLACEHOLDER + n for n in range(len(args))]
+        template = reverse(name, args=placeholders)
+        for n, value in enumerate(placeholders):
+            template = template.replace(str(value), "{" + str(n) + "}")
+        _url_templates[name] = template
+    return template.format(*args)
+
+
+_url_templates: dict[str, str] = {}
+
+
 BATCH = 2000
 
 
@@ -94,7 +113,7 @@ def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=name_vi,
                 title_en=name_en,
                 subtitle=f"{tax_code} · {province_vi}",
-                url=reverse("enterprises:detail", args=[pk]),
+                url=_url("enterprises:detail", pk),
                 names=[name_vi, name_en, *(trading or []), *_tax_names(tax_code)],
                 body=[desc_vi, desc_en, province_vi, province_en]
                 + [name for pair in products[pk] for name in pair],
@@ -132,7 +151,7 @@ def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=name_vi,
                 title_en=name_en,
                 subtitle=ent_vi,
-                url=reverse("enterprises:products", args=[ent_id]),
+                url=_url("enterprises:products", ent_id),
                 names=[name_vi, name_en],
                 body=[desc_vi, desc_en, ent_vi, ent_en],
                 facets=facets,
@@ -161,7 +180,7 @@ def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=name,
                 title_en=name,
                 subtitle=f"{city}, {country_en}" if city else country_en,
-                url=reverse("partners:detail", args=[pk]),
+                url=_url("partners:detail", pk),
                 names=[name, name_vi],
                 body=[description, city, country_vi, country_en],
                 facets=[("country", country)] + [("sector", code) for code in sectors[pk]],
@@ -191,7 +210,7 @@ def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=name_vi,
                 title_en=name_en,
                 subtitle=city,
-                url=reverse("missions:detail", args=[pk]),
+                url=_url("missions:detail", pk),
                 names=[name_vi, name_en],
                 body=[city, head, organisation]
                 + [name for code in codes for name in countries.get(code, ())],
@@ -207,9 +226,9 @@ def contact_documents(ids: Iterable[int] | None) -> Iterator[Document]:
         )  # fmt: skip
         for pk, full_name, position, email, ent_id, ent_name, org_id, org_name in rows:
             if ent_id:
-                url = reverse("enterprises:contact", args=[ent_id, pk])
+                url = _url("enterprises:contact", ent_id, pk)
             else:
-                url = reverse("partners:detail", args=[org_id])
+                url = _url("partners:detail", org_id)
             organisation = ent_name or org_name or ""
             yield Document(
                 object_id=pk,

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goglobal.bulk import cells, inserts
+from goglobal.bulk import cells
 from goglobal.bulk.importers import base
 from goglobal.bulk.importers.base import BATCH, Progress
+from goglobal.core import inserts
 from goglobal.core.text import fold
 from goglobal.enterprises import policies
 from goglobal.enterprises.models import Contact, Enterprise, Product
