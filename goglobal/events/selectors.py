@@ -16,7 +16,7 @@ from django.utils import timezone
 from goglobal.accounts import access
 from goglobal.accounts.access import AnyUser
 from goglobal.events.enums import SEAT_HOLDING, EventStatus, RegistrationStatus
-from goglobal.events.models import Event, Exhibitor, Lead, Registration, Session, Venue
+from goglobal.events.models import Booth, Event, Exhibitor, Lead, Registration, Session, Venue
 
 
 def _own_registration_q(user: AnyUser, prefix: str = "") -> Q:
@@ -167,6 +167,16 @@ def programme_for_year(user: AnyUser, year: int) -> list[ProgrammeMonth]:
     for event in events:
         months[timezone.localtime(event.starts_at, zone).month].append(event)
     return [ProgrammeMonth(year, m, months[m]) for m in range(1, 13)]
+
+
+def booth_visible_for_user(user: AnyUser) -> QuerySet[Booth]:
+    """Booths of events the user may see, with their exhibitors, products and enterprises."""
+    return Booth.objects.filter(event__in=event_visible_for_user(user)).prefetch_related(
+        Prefetch(
+            "exhibitors",
+            queryset=Exhibitor.objects.select_related("enterprise").prefetch_related("products"),
+        )
+    )
 
 
 def exhibitor_visible_for_user(user: AnyUser) -> QuerySet[Exhibitor]:

@@ -53,6 +53,16 @@ class Command(BaseCommand):
             help="Replace a generated population of another size or seed (e.g. the demo's).",
         )
 
+    def _table(self, figures, *, unit: str, baseline: str = "baseline", ratio=None) -> None:
+        """The figures as a text table: value, baseline and their ratio (or `ratio`'s own)."""
+        label, compute = ratio or ("ratio", lambda figure: figure.ratio)
+        self.stdout.write(f"  {'figure':42} {unit:>9} {baseline:>9} {label:>9}")
+        for figure in figures:
+            self.stdout.write(
+                f"  {figure.name:42} {figure.value:9.2f} {figure.baseline:9.2f} "
+                f"{compute(figure):9.2f}"
+            )
+
     def _note(self, text: str, as_json: bool) -> None:
         (self.stderr if as_json else self.stdout).write(text)
 
@@ -110,11 +120,7 @@ class Command(BaseCommand):
             f"{database['NAME']}\nServer time through Django's WSGI handler (see "
             "goglobal/core/bench/registry.py).\n"
         )
-        self.stdout.write(f"  {'figure':42} {'ms':>8} {'baseline':>9} {'ratio':>7}")
-        for figure in figures:
-            self.stdout.write(
-                f"  {figure.name:42} {figure.value:8.2f} {figure.baseline:9.2f} {figure.ratio:7.1f}"
-            )
+        self._table(figures, unit="ms")
         counts = ", ".join(f"{name} {count}" for name, count in query_counts.items())
         self.stdout.write(f"\nQueries per request: {counts}")
 
@@ -144,12 +150,12 @@ class Command(BaseCommand):
             f"{SearchEntry.objects.count():,} index entries\nServer time of GET /api/v1/search "
             "beside a naive icontains scan (see goglobal/core/bench/search.py).\n"
         )
-        self.stdout.write(f"  {'figure':32} {'ms':>9} {'scan ms':>9} {'× faster':>9}")
-        for figure in figures:
-            faster = figure.baseline / figure.value if figure.value else 0.0
-            self.stdout.write(
-                f"  {figure.name:32} {figure.value:9.2f} {figure.baseline:9.2f} {faster:9.1f}"
-            )
+        self._table(
+            figures,
+            unit="ms",
+            baseline="scan ms",
+            ratio=("× faster", lambda f: f.baseline / f.value if f.value else 0.0),
+        )
 
     def _import(self, options) -> None:
         from goglobal.core.bench import imports
@@ -173,8 +179,4 @@ class Command(BaseCommand):
             f"records. Baselines: enterprise_create per row ({facts['service_slice_rows']:,} "
             "rows timed, scaled) and reading the CSV alone.\n"
         )
-        self.stdout.write(f"  {'figure':42} {'s':>8} {'baseline':>9} {'ratio':>7}")
-        for figure in figures:
-            self.stdout.write(
-                f"  {figure.name:42} {figure.value:8.2f} {figure.baseline:9.2f} {figure.ratio:7.2f}"
-            )
+        self._table(figures, unit="s")
