@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
@@ -24,15 +22,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    # A transactional test before this one flushed the tables, reference data included, and
-    # pytest-django does not always restore them (serialized_rollback) when plain database
-    # tests ran earlier in the session: load them again (idempotent) when they are missing.
-    if not Country.objects.filter(code="VN").exists():
-        call_command("loadreference", stdout=StringIO())
 
 
 def vi(text: str, **params) -> str:

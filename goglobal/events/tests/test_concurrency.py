@@ -12,33 +12,21 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
 from django.db import connection, connections
 
 from goglobal.events import services
 from goglobal.events.enums import RegistrationStatus as S
 from goglobal.events.models import Registration
 from goglobal.events.tests.factories import VenueFactory, person
-from goglobal.reference.models import Country
 from goglobal.testing.factories import UserFactory
 
 # serialized_rollback: the flush after a transactional test would empty the reference tables
 # that the migrations loaded, and every later test needs them.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PEOPLE = 50
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    # A transactional test before this one flushed the tables, reference data included, and
-    # pytest-django does not always restore them (serialized_rollback) when plain database
-    # tests ran earlier in the session: load them again (idempotent) when they are missing.
-    if not Country.objects.filter(code="VN").exists():
-        call_command("loadreference", stdout=StringIO())
 
 
 SEATS = 20
