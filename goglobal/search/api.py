@@ -7,9 +7,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, responses
-from goglobal.core.schemas import NO_NUL, CodeQuery, CountryQuery
+from goglobal.core.schemas import NO_NUL
 from goglobal.enterprises.enums import EmployeeBand, PresenceMode
+from goglobal.search.exports import search_export_response
 from goglobal.search.registry import source_for, sources
 from goglobal.search.selectors import (
     PAGE_SIZE,
@@ -72,6 +74,27 @@ def _kind(kind: str) -> str:
     return kind
 
 
+class SearchFilterQuery(Schema):
+    """The search's filters, shared by the results and their download."""
+
+    type: str = Field("", max_length=30, pattern=r"^[a-z_]*$")
+    sector: str = Field("", max_length=40, pattern=NO_NUL)
+    province: int | None = Field(None, ge=0, le=32767)
+    country: str = Field("", max_length=2, pattern=r"^([A-Za-z]{2})?$")
+    mode: PresenceMode | None = None
+    size: EmployeeBand | None = None
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(
+            type=_kind(self.type),
+            sector=self.sector,
+            province="" if self.province is None else str(self.province),
+            country=self.country.upper(),
+            mode=self.mode or "",
+            size=self.size or "",
+        )
+
+
 @router.get(
     "/search",
     response=responses({200: SearchOut}, *READ),
@@ -79,13 +102,8 @@ def _kind(kind: str) -> str:
 )
 def search(
     request: HttpRequest,
+    filters: Query[SearchFilterQuery],
     q: SearchText = "",
-    type: KindQuery = "",
-    sector: CodeQuery = "",
-    province: Annotated[int | None, Query(ge=0, le=32767)] = None,
-    country: CountryQuery = "",
-    mode: PresenceMode | None = None,
-    size: EmployeeBand | None = None,
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=50)] = PAGE_SIZE,
 ):
@@ -93,15 +111,23 @@ def search(
     one typo forgiven in words of five letters or more, tax codes whole or by their start.
     Ranked: exact name, name prefix, a match in the names, then elsewhere. Facet counts cover
     only what the caller may see."""
-    filters = SearchFilters(
-        type=_kind(type),
-        sector=sector,
-        province="" if province is None else str(province),
-        country=country.upper(),
-        mode=mode or "",
-        size=size or "",
+    return search_for_user(request.auth, q, filters.filters(), page=page, page_size=page_size)
+
+
+@router.get(
+    "/search/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Download search results",
+    description="Every result of the search the caller may see, in its order (a broad query: the "
+    "best 500; the header X-Results-Capped says so), as CSV or XLSX.",
+)
+def search_export(
+    request: HttpRequest, filters: Query[SearchFilterQuery], fmt: Format = "csv", q: SearchText = ""
+):
+    return search_export_response(
+        request.auth, q, filters.filters(), fmt, absolute=request.build_absolute_uri
     )
-    return search_for_user(request.auth, q, filters, page=page, page_size=page_size)
 
 
 @router.get(

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from goglobal.bulk.exports import FORMATS
 from goglobal.core.pages import render_page
 from goglobal.enterprises.enums import EmployeeBand, PresenceMode
+from goglobal.search.exports import search_export_response
 from goglobal.search.registry import sources
 from goglobal.search.selectors import SearchFilters, search_for_user
 
@@ -42,8 +44,8 @@ def _link(params: QueryDict, name: str, value: str) -> str:
     return "?" + query.urlencode()
 
 
-@require_GET
-def search_page(request: HttpRequest):
+def _read(request: HttpRequest) -> tuple[dict, SearchFilters]:
+    """The valid parameters (an invalid one is dropped, not an error) and the filters."""
     form = SearchForm(request.GET)
     form.is_valid()
     data = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
@@ -55,6 +57,12 @@ def search_page(request: HttpRequest):
         mode=data.get("mode") or "",
         size=data.get("size") or "",
     )
+    return data, filters
+
+
+@require_GET
+def search_page(request: HttpRequest):
+    data, filters = _read(request)
     result = search_for_user(request.user, data.get("q") or "", filters, page=data.get("page") or 1)
     facets = [
         {
@@ -82,3 +90,13 @@ def search_page(request: HttpRequest):
         "next_page": result.page + 1 if result.page < result.pages else None,
     }
     return render_page(request, "search/results.html", context, partial="results", target="results")
+
+
+@require_GET
+def search_export(request: HttpRequest, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404
+    data, filters = _read(request)
+    return search_export_response(
+        request.user, data.get("q") or "", filters, fmt, absolute=request.build_absolute_uri
+    )
