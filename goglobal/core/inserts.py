@@ -102,3 +102,13 @@ def insert_instances(model: type[models.Model], objs: list[models.Model]) -> Non
         obj.pk = pk
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk load, PostgreSQL's planner still holds the statistics of the empty tables
+    (it estimated 74 active enterprises out of 90,000, and joined against all of them for every
+    search) until autovacuum next passes. ANALYZE them now. SQLite plans without statistics
+    unless asked to, and the registry's queries are tuned for that, so it is left alone."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

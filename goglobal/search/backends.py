@@ -14,6 +14,9 @@ from django.db.models.expressions import RawSQL
 
 from goglobal.search.query import ParsedQuery, Term
 
+# Prefixes this short are checked on the rows the other words find (PostgreSQLBackend._where).
+SHORT_PREFIX = 2
+
 
 def _fill(names: list[int], every: list[int], limit: int) -> list[int]:
     seen = set(names)
@@ -71,15 +74,29 @@ class PostgreSQLBackend:
         return "(" + " | ".join(options) + ")"
 
     def expression(self, query: ParsedQuery) -> str:
-        return " & ".join(self._group(term) for term in query.terms)
+        return self._joined(query.terms)
+
+    def _joined(self, terms: list[Term]) -> str:
+        return " & ".join(self._group(term) for term in terms)
+
+    def _where(self, document: str, query: ParsedQuery) -> tuple[str, list[str]]:
+        """The match condition. A prefix of one or two letters matches so many words that GIN
+        would union the entries of each ("kim t": 190 ms); when other words narrow the search,
+        the index answers those and the short prefix is checked on the rows they find, with
+        ts_match_vq (the function behind @@, which no index serves): 9 ms, the same rows."""
+        short = [t for t in query.terms if t.prefix and len(t.word) <= SHORT_PREFIX]
+        rest = [t for t in query.terms if not (t.prefix and len(t.word) <= SHORT_PREFIX)]
+        match = f"{document} @@ to_tsquery('simple'::regconfig, %s)"
+        if not short or not rest:
+            return match, [self.expression(query)]
+        check = f"ts_match_vq({document}, to_tsquery('simple'::regconfig, %s))"
+        return f"{match} AND {check}", [self._joined(rest), self._joined(short)]
 
     def _ids(self, document: str, query: ParsedQuery, limit: int) -> list[int]:
-        sql = (
-            f"SELECT id FROM search_searchentry WHERE {document} "  # noqa: S608 (constants)
-            "@@ to_tsquery('simple'::regconfig, %s) LIMIT %s"
-        )
+        where, params = self._where(document, query)
+        sql = f"SELECT id FROM search_searchentry WHERE {where} LIMIT %s"  # noqa: S608 (constants)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.expression(query), limit])
+            cursor.execute(sql, [*params, limit])
             return [row[0] for row in cursor.fetchall()]
 
     def candidates(self, query: ParsedQuery, limit: int) -> tuple[list[int], bool]:

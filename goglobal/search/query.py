@@ -69,11 +69,13 @@ def parse(text: str, vocabulary) -> ParsedQuery:
     """`vocabulary(candidates) -> set` says which candidate corrections are indexed words."""
     found = words(text)[:MAX_WORDS]
     candidates = {word: typo_candidates(word) for word in found}
-    wanted = set().union(*candidates.values()) if candidates else set()
-    # The words themselves too: a word that is indexed is not a typo and is not corrected
-    # (corrections of a real word would only add noise: "thuong" is not "truong").
-    wanted |= {word for word in found if candidates[word]}
-    known = vocabulary(wanted) if wanted else set()
+    # A word that is indexed is not a typo and is not corrected (corrections of a real word
+    # would only add noise: "thuong" is not "truong"). Most queries are spelled right, so the
+    # words are looked up first and only the unknown ones' few hundred corrections after.
+    checked = {word for word in found if candidates[word]}
+    known = vocabulary(checked) if checked else set()
+    wanted = set().union(*(candidates[word] for word in checked - known))
+    known |= vocabulary(wanted) if wanted else set()
     terms = []
     for index, word in enumerate(found):
         fixes = [] if word in known else sorted(candidates[word] & known)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.accounts.access import AnyUser
 from goglobal.enterprises.enums import EmployeeBand, PresenceMode
+from goglobal.reference.labels import reference_names
 from goglobal.reference.models import Country, Province, Sector
 from goglobal.search.backends import backend
 from goglobal.search.models import SearchEntry, SearchWord
@@ -206,19 +207,13 @@ def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
 def _labels(counts: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
     english = (get_language() or "vi").startswith("en")
     labels: dict[tuple[str, str], str] = {}
-    tables = {
-        "sector": (Sector, "code", counts.get("sector")),
-        "province": (Province, "code", counts.get("province")),
-        "country": (Country, "code", counts.get("country")),
-    }
-    for name, (model, key, values) in tables.items():
-        if not values:
+    for name, model in (("sector", Sector), ("province", Province), ("country", Country)):
+        if not counts.get(name):
             continue
-        wanted = [int(v) for v in values if v.isdigit()] if name == "province" else list(values)
-        for code, name_vi, name_en in model.objects.filter(**{f"{key}__in": wanted}).values_list(
-            key, "name_vi", "name_en"
-        ):
-            labels[(name, str(code))] = name_en if english else name_vi
+        names = reference_names(model, "code", english=english)
+        for value in counts[name]:
+            if value in names:
+                labels[(name, value)] = names[value]
     for value, label in PresenceMode.choices:
         labels[("mode", value)] = str(label)
     for value, label in EmployeeBand.choices:

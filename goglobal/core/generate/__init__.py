@@ -21,6 +21,7 @@ from goglobal.core.generate.clear import clear_generated
 from goglobal.core.generate.enterprises import Batch, EnterpriseMaker, Ids
 from goglobal.core.generate.organisations import OrganisationMaker, organisation_count
 from goglobal.core.generate.writer import TableWriter
+from goglobal.core.inserts import refresh_planner_statistics
 from goglobal.core.models import SyntheticDataset
 from goglobal.enterprises.models import (
     Contact,
@@ -164,4 +165,5 @@ def generate(*, enterprises: int, seed: int, progress=None) -> GenerateResult:
             counts=counts,
             seconds=round(seconds, 2),
         )
+    refresh_planner_statistics()
     return GenerateResult(dataset=dataset, cleared=cleared, counts=counts, seconds=seconds)

@@ -155,3 +155,23 @@ def test_rebuild_command_refuses_an_unknown_kind():
 
     with pytest.raises(CommandError, match="Unknown kind: cases"):
         call_command("search", "rebuild", "--kind", "cases")
+
+
+def test_full_text_indexes_keep_no_pending_list():
+    """On PostgreSQL the GIN indexes take writes straight in (fastupdate off, migration 0005):
+    a pending list would be read in full by every search. SQLite's FTS5 table has none."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT relname, reloptions FROM pg_class WHERE relname IN "
+                "('search_entry_document', 'search_entry_names') ORDER BY relname"
+            )
+            assert cursor.fetchall() == [
+                ("search_entry_document", ["fastupdate=off"]),
+                ("search_entry_names", ["fastupdate=off"]),
+            ]
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE name = 'search_fts'")
+            assert cursor.fetchall() == [("search_fts",)]
