@@ -9,8 +9,12 @@ record is shown or counted."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -111,8 +115,19 @@ class _Candidate:
     sort_key: str
     facets: str
 
-    def facet_pairs(self) -> set[tuple[str, str]]:
-        return {tuple(pair.split(":", 1)) for pair in self.facets.split()}
+    def facet_tokens(self) -> set[str]:
+        """ "name:value" tokens, as stored."""
+        return set(self.facets.split())
+
+
+def _pk_in(model, ids: list[int]) -> RawSQL:
+    """`pk IN (1, 2, …)` written out: a plain list and no ordering, so that SQLite probes these
+    keys (with json_each, whose size it cannot know, or the model's ordering, it walks an index
+    of every active enterprise), without Django preparing 500 parameters one by one (a third
+    of a search's time). The ids are integers read from the index, formatted as such."""
+    column = f"{connection.ops.quote_name(model._meta.db_table)}.{connection.ops.quote_name(model._meta.pk.column)}"
+    listed = ",".join(str(int(pk)) for pk in ids)
+    return RawSQL(f"{column} IN ({listed})", [], output_field=BooleanField())  # noqa: S611
 
 
 def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
@@ -135,10 +150,8 @@ def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candid
             # An unfiltered selector (staff): every record; the index holds only live ones.
             allowed[kind] = None
         else:
-            # A plain list and no ordering: SQLite then probes these keys; with json_each (size
-            # unknown) or the model's ordering it walks an index of every active enterprise.
-            found = visible.filter(pk__in=object_ids).order_by().values_list("pk", flat=True)
-            allowed[kind] = set(found)
+            found = visible.filter(_pk_in(visible.model, object_ids))
+            allowed[kind] = set(found.order_by().values_list("pk", flat=True))
     return [
         candidate
         for candidate in candidates
@@ -147,11 +160,13 @@ def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candid
 
 
 def _names_match(names: str, query: ParsedQuery) -> bool:
-    found = set(names.replace("|", " ").split())
+    """Every term is a word of the names (or begins one, for the prefix). Names are folded
+    words separated by spaces and "|": padded with spaces, a word is " word " in them."""
+    padded = " " + names.replace("|", " ") + " "
     for term in query.terms:
-        if any(word in found for word in term.alternatives):
+        if any(f" {word} " in padded for word in term.alternatives):
             continue
-        if term.prefix and any(word.startswith(term.word) for word in found):
+        if term.prefix and f" {term.word}" in padded:
             continue
         return False
     return True
@@ -261,18 +276,16 @@ def search_for_user(
     if filters.type and source_for(filters.type) is None:
         return result
     visible, result.capped = _visible_candidates(user, query)
-    wanted = {(name, getattr(filters, name)) for name in FACET_NAMES if getattr(filters, name)}
-    pairs = {candidate.id: candidate.facet_pairs() for candidate in visible}
-    chosen = [candidate for candidate in visible if wanted <= pairs[candidate.id]]
-    counts: dict[str, dict[str, int]] = {"type": {}}
+    wanted = {f"{name}:{getattr(filters, name)}" for name in FACET_NAMES if getattr(filters, name)}
+    chosen = [c for c in visible if wanted <= c.facet_tokens()] if wanted else visible
     # The type facet leaves the type filter out, so that the other types can still be chosen.
-    for candidate in chosen:
-        counts["type"][candidate.kind] = counts["type"].get(candidate.kind, 0) + 1
+    counts: dict[str, dict[str, int]] = {"type": dict(Counter(c.kind for c in chosen))}
     if filters.type:
         chosen = [candidate for candidate in chosen if candidate.kind == filters.type]
-    for candidate in chosen:
-        for name, value in pairs[candidate.id]:
-            counts.setdefault(name, {})[value] = counts.get(name, {}).get(value, 0) + 1
+    # Tokens counted as stored; each distinct one is split into its facet and value once.
+    for token, n in Counter(t for c in chosen for t in c.facets.split()).items():
+        name, _sep, value = token.partition(":")
+        counts.setdefault(name, {})[value] = n
     result.count = len(chosen)
     if not result.count:
         return result
