@@ -27,10 +27,14 @@ class SQLiteBackend:
     """FTS5 table `search_fts` over the entries' names and body (migration 0002)."""
 
     MATCH = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    uses_completions = True
 
     @staticmethod
     def _group(term: Term) -> str:
-        options = [f'"{term.word}"*' if term.prefix else f'"{term.word}"']
+        if term.prefix and term.completions:
+            options = [f'"{word}"' for word in term.completions]
+        else:
+            options = [f'"{term.word}"*' if term.prefix else f'"{term.word}"']
         options += [f'"{fix}"' for fix in term.alternatives[1:]]
         return "(" + " OR ".join(options) + ")"
 
@@ -66,6 +70,8 @@ class PostgreSQLBackend:
 
     DOCUMENT = "document"
     NAMES = "names_document"
+    # The tsquery prefix (:*) stays: the completions were measured on SQLite only.
+    uses_completions = False
 
     @staticmethod
     def _group(term: Term) -> str:

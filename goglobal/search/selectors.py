@@ -24,7 +24,7 @@ from goglobal.reference.labels import reference_names
 from goglobal.reference.models import Country, Province, Sector
 from goglobal.search.backends import backend
 from goglobal.search.models import SearchEntry, SearchWord
-from goglobal.search.query import ParsedQuery, parse
+from goglobal.search.query import COMPLETIONS_MAX, ParsedQuery, in_vocabulary, parse
 from goglobal.search.registry import source_for, sources
 
 PAGE_SIZE = 20
@@ -96,8 +96,24 @@ def _vocabulary(candidates: set[str]) -> set[str]:
     return set(found.values_list("word", flat=True))
 
 
+def _complete(query: ParsedQuery) -> None:
+    """The completions of the word being typed, when it is letters only, four or more of
+    them, and has few (query.Term.completions); one range scan of the vocabulary."""
+    term = query.terms[-1]
+    if not (term.prefix and term.word.isalpha() and in_vocabulary(term.word)):
+        return
+    end = term.word[:-1] + chr(ord(term.word[-1]) + 1)
+    found = SearchWord.objects.filter(word__gte=term.word, word__lt=end).order_by("word")
+    completions = list(found.values_list("word", flat=True)[: COMPLETIONS_MAX + 1])
+    if 0 < len(completions) <= COMPLETIONS_MAX:
+        term.completions = completions
+
+
 def search_parse(q: str) -> ParsedQuery:
-    return parse(q, _vocabulary)
+    query = parse(q, _vocabulary)
+    if query and backend().uses_completions:
+        _complete(query)
+    return query
 
 
 # What ranking, visibility and facets need of every candidate; the page's display fields are

@@ -12,7 +12,7 @@ from django.db.models import Model
 
 from goglobal.core import inserts
 from goglobal.search.models import SearchEntry, SearchWord
-from goglobal.search.query import VOCABULARY_MIN_LENGTH, folded_name, words
+from goglobal.search.query import folded_name, in_vocabulary, words
 from goglobal.search.registry import Document, source_for, source_for_model, sources
 
 WRITE_BATCH = 2000
@@ -47,7 +47,7 @@ def _write(kind: str, documents: Iterator[Document]) -> int:
             vocabulary.update(
                 word
                 for word in f"{entry.names} {entry.body}".replace("|", " ").split()
-                if len(word) >= VOCABULARY_MIN_LENGTH and word.isalpha()
+                if in_vocabulary(word)
             )
 
     for document in documents:

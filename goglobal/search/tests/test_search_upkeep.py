@@ -175,3 +175,20 @@ def test_full_text_indexes_keep_no_pending_list():
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE name = 'search_fts'")
             assert cursor.fetchall() == [("search_fts",)]
+
+
+def test_a_long_prefix_finds_every_completion_letters_and_digits_alike(officer):
+    """A prefix of four letters or more with few completions is matched through them on
+    SQLite (query.Term.completions): words mixing letters and digits must be among them."""
+    from goglobal.search.selectors import search_parse
+
+    names = ["Công ty Tech4U", "Công ty Technova", "Công ty Techx Việt", "Công ty Tec Hà"]
+    for name in names:
+        enterprise = _enterprise(officer, name=name)
+        services.enterprise_update(actor=officer, enterprise=enterprise, data={"name_en": ""})
+    found = {title for _kind, title in _found(officer, "cong ty tech")}
+    assert found == set(names[:3])
+    if search_parse("tech").terms[0].completions is not None:  # SQLite
+        assert {"tech4u", "technova", "techx"} <= set(search_parse("tech").terms[0].completions)
+    assert {title for _kind, title in _found(officer, "technov")} == {"Công ty Technova"}
+    assert _found(officer, "tech4") == [("enterprise", "Công ty Tech4U")]
