@@ -171,8 +171,12 @@ def _file_name(kind: str, fmt: str) -> str:
 
 def export_response(kind: str, queryset, fmt: str):
     header = headers(kind)  # translated now, in the request's language
-    body = rows(kind, queryset)
-    name = _file_name(kind, fmt)
+    return table_response(header, rows(kind, queryset), fmt=fmt, name=_file_name(kind, fmt))
+
+
+def table_response(header: list[str], body: Iterable[list], *, fmt: str, name: str):
+    """Any table as a CSV (BOM, formulas escaped) or XLSX download; other apps' exports use it
+    with rows from their own selectors."""
     if fmt == "csv":
         response = StreamingHttpResponse(
             _csv_stream(header, body), content_type="text/csv; charset=utf-8"

@@ -16,7 +16,8 @@ from goglobal.core.choices import (
     with_blank,
 )
 from goglobal.core.forms import PageForm
-from goglobal.events.enums import Criterion, EventKind, EventStatus, Language
+from goglobal.enterprises.models import Enterprise
+from goglobal.events.enums import Criterion, EventKind, EventStatus, Language, LeadFollowUp
 from goglobal.events.models import Event, Venue
 
 DATETIME_HELP = _("Day/month/year hour:minute in Vietnam's time, e.g. 08/12/2026 08:30.")
@@ -186,3 +187,69 @@ class OutcomeForm(PageForm):
 
 class CheckInForm(PageForm):
     code = forms.CharField(label=_("Ticket code"), max_length=2000)
+
+
+class BoothForm(PageForm):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    location = forms.CharField(label=_("Hall and stand"), max_length=120, required=False)
+
+
+class ExhibitorForm(PageForm):
+    """The organiser names the enterprise by its tax code; the products it shows are chosen
+    from that enterprise's catalogue once it is found."""
+
+    tax_code = forms.CharField(label=_("Enterprise's tax code"), max_length=14)
+    step = forms.CharField(widget=forms.HiddenInput, required=False)
+    products = forms.MultipleChoiceField(
+        label=_("Products shown"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enterprise = None
+        code = (self.data.get("tax_code") or "").strip().replace("-", "")
+        if code:
+            self.enterprise = Enterprise.objects.filter(tax_code=code).first()
+        if self.enterprise is not None:
+            products = self.enterprise.products.order_by("name_vi", "id")
+            self.fields["products"].choices = [(str(p.pk), p.name) for p in products]
+        else:
+            del self.fields["products"]
+
+    def clean_tax_code(self):
+        if self.enterprise is None:
+            raise forms.ValidationError(_("No enterprise has this tax code."))
+        return self.enterprise.tax_code
+
+    def product_ids(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data.get("products", [])]
+
+
+class LeadForm(PageForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    # A CharField: the model validates the address, so its message is the one shown.
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    interest = forms.CharField(
+        label=_("Interest"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    follow_up = forms.ChoiceField(label=_("Follow-up"), choices=LeadFollowUp.choices)
+    follow_up_note = forms.CharField(
+        label=_("Follow-up note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consent_to_contact = forms.BooleanField(
+        label=_("The visitor agreed to be contacted by the enterprise"), required=False
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices(blank=CHOOSE)
+        if editing:  # consent was recorded with the lead; it is not re-asked
+            del self.fields["consent_to_contact"]

@@ -189,3 +189,24 @@ def lead_visible_for_user(user: AnyUser) -> QuerySet[Lead]:
     if access.is_staff(user):
         return Lead.objects.all()
     return Lead.objects.filter(exhibitor__enterprise_id__in=access.own_enterprise_ids(user))
+
+
+def lead_list_for_event(
+    user: AnyUser, event: Event, *, exhibitor_id: int | None = None
+) -> QuerySet[Lead]:
+    """The leads of an event's booths the user may see (pages and exports alike)."""
+    qs = lead_visible_for_user(user).filter(exhibitor__booth__event=event)
+    if exhibitor_id:
+        qs = qs.filter(exhibitor_id=exhibitor_id)
+    return qs.select_related(
+        "country", "exhibitor__enterprise", "exhibitor__booth", "collected_by"
+    ).order_by("exhibitor__booth__name", "exhibitor_id", "-created_at", "id")
+
+
+def exhibitor_list_for_lead_entry(user: AnyUser, event: Event) -> list[Exhibitor]:
+    """The exhibitors of an event whose leads the user may record and read: all of them for
+    staff, their own enterprise's for a representative."""
+    qs = exhibitor_visible_for_user(user).filter(booth__event=event)
+    if not access.is_staff(user):
+        qs = qs.filter(enterprise_id__in=access.own_enterprise_ids(user))
+    return list(qs.select_related("enterprise", "booth").order_by("booth__name", "id"))
