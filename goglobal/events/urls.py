@@ -31,6 +31,7 @@ urlpatterns = [
     path("<int:pk>/register/", registrations.register, name="register"),
     path("<int:pk>/invite/", registrations.invite, name="invite"),
     path("<int:pk>/check-in/", checkin.check_in, name="check-in"),
+    path("<int:pk>/venues/<int:vid>/check-in/", checkin.check_in, name="venue-check-in"),
     path("<int:pk>/attendance/", reports.attendance, name="attendance"),
     path("<int:pk>/attendance.xlsx", reports.attendance_xlsx, name="attendance-xlsx"),
     path("<int:pk>/registrations/", registrations.registration_list, name="registrations"),

@@ -70,6 +70,7 @@ def event_detail(request, pk: int):
         "venues": [(venue, seats.get(venue.pk, {"held": 0, "waiting": 0})) for venue in venues],
         "mine": mine,
         "can_manage": policies.can_manage_events(request.user),
+        "check_in_venues": {v.pk for v in selectors.venue_list_for_check_in(request.user, event)},
         "can_register": policies.can_self_register(request.user, event) and event.is_open(),
         "section": "events",
     }
