@@ -18,7 +18,8 @@ from goglobal.core.choices import (
 from goglobal.core.forms import PageForm
 from goglobal.enterprises.models import Enterprise
 from goglobal.events.enums import Criterion, EventKind, EventStatus, Language, LeadFollowUp
-from goglobal.events.models import Event, Venue
+from goglobal.events.models import Event, EventSeries, Venue
+from goglobal.partners.models import ForeignOrganisation
 
 DATETIME_HELP = _("Day/month/year hour:minute in Vietnam's time, e.g. 08/12/2026 08:30.")
 
@@ -27,6 +28,7 @@ class EventForm(PageForm):
     title_vi = forms.CharField(label=_("Title (Vietnamese)"), max_length=255)
     title_en = forms.CharField(label=_("Title (English)"), max_length=255, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=with_blank(EventKind.choices, CHOOSE))
+    series = forms.TypedChoiceField(label=_("Series"), coerce=int, required=False, empty_value=None)
     organiser = forms.CharField(label=_("Organiser"), max_length=255)
     starts_at = forms.DateTimeField(label=_("Starts at"), help_text=DATETIME_HELP)
     ends_at = forms.DateTimeField(label=_("Ends at"), help_text=DATETIME_HELP)
@@ -53,6 +55,9 @@ class EventForm(PageForm):
     )
     sectors = forms.MultipleChoiceField(label=_("Sectors"), required=False)
     target_countries = forms.MultipleChoiceField(label=_("Target countries"), required=False)
+    partner_organisations = forms.TypedMultipleChoiceField(
+        label=_("Partner organisations"), coerce=int, required=False
+    )
     description_vi = forms.CharField(
         label=_("Description (Vietnamese)"), required=False, max_length=10000, widget=forms.Textarea
     )
@@ -64,15 +69,26 @@ class EventForm(PageForm):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].choices = sector_choices()
         self.fields["target_countries"].choices = country_choices()
+        self.fields["series"].choices = [("", _("None"))] + [
+            (series.pk, series.name) for series in EventSeries.objects.all()
+        ]
+        self.fields["partner_organisations"].choices = [
+            (org.pk, f"{org.name} ({org.country_id})")
+            for org in ForeignOrganisation.objects.order_by("name", "id").only(
+                "id", "name", "country_id"
+            )
+        ]
 
     @staticmethod
     def initial_for(event: Event) -> dict:
-        fields = [
-            name for name in EventForm.base_fields if name not in ("sectors", "target_countries")
-        ]
-        initial = {name: getattr(event, name) for name in fields}
+        related = ("sectors", "target_countries", "partner_organisations", "series")
+        initial = {
+            name: getattr(event, name) for name in EventForm.base_fields if name not in related
+        }
         initial["sectors"] = [s.code for s in event.sectors.all()]
         initial["target_countries"] = [c.code for c in event.target_countries.all()]
+        initial["partner_organisations"] = [o.pk for o in event.partner_organisations.all()]
+        initial["series"] = event.series_id
         return initial
 
 

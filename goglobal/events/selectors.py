@@ -234,3 +234,15 @@ def venue_list_for_check_in(user: AnyUser, event: Event) -> list[Venue]:
     if not access.has_role(user, Role.MISSION_OFFICER):
         return []
     return list(_jurisdiction_venues(user).filter(event=event))
+
+
+def exhibitor_list_for_user(user: AnyUser) -> list[Exhibitor]:
+    """The booths the user's enterprises exhibit at ("my registrations" lists them with their
+    leads); empty for every role but enterprise representatives."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Exhibitor.objects.filter(enterprise_id__in=access.own_enterprise_ids(user))
+        .select_related("enterprise", "booth__event")
+        .order_by("-booth__event__starts_at", "id")
+    )

@@ -27,6 +27,7 @@ urlpatterns = [
     path("<int:pk>/event.ics", calendars.event_ics, name="event-ics"),
     path("<int:pk>/edit/", events.event_edit, name="edit"),
     path("<int:pk>/venues/new/", events.venue_create, name="venue-create"),
+    path("<int:pk>/venues/<int:vid>/edit/", events.venue_edit, name="venue-edit"),
     path("<int:pk>/sessions/new/", events.session_create, name="session-create"),
     path("<int:pk>/register/", registrations.register, name="register"),
     path("<int:pk>/invite/", registrations.invite, name="invite"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from goglobal.core.pages import render_page
 from goglobal.events import policies, selectors, services
+from goglobal.events.enums import Language
 from goglobal.events.forms import EventForm, SessionForm, VenueForm
 from goglobal.events.models import Registration
 from goglobal.events.views.common import run_form
@@ -70,6 +71,7 @@ def event_detail(request, pk: int):
         "venues": [(venue, seats.get(venue.pk, {"held": 0, "waiting": 0})) for venue in venues],
         "mine": mine,
         "can_manage": policies.can_manage_events(request.user),
+        "languages": [label for code, label in Language.choices if code in event.languages],
         "check_in_venues": {v.pk for v in selectors.venue_list_for_check_in(request.user, event)},
         "can_register": policies.can_self_register(request.user, event) and event.is_open(),
         "section": "events",
@@ -146,6 +148,29 @@ def venue_create(request, pk: int):
         request,
         form,
         title=_("Add a venue or bridge point"),
+        back_url=reverse("events:detail", args=[event.pk]),
+        back_label=event.title,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def venue_edit(request, pk: int, vid: int):
+    _require_manager(request)
+    event = selectors.event_get_for_user(request.user, pk)
+    venue = get_object_or_404(event.venues.all(), pk=vid)
+    initial = {name: getattr(venue, name) for name in VenueForm.base_fields if name != "country"}
+    form = VenueForm(request.POST or None, initial=initial | {"country": venue.country_id})
+    if request.method == "POST" and run_form(
+        form,
+        lambda f: services.venue_update(actor=request.user, venue=venue, data=dict(f.cleaned_data)),
+    ):
+        messages.success(request, _("The venue is saved."))
+        return redirect("events:detail", event.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Edit %(title)s") % {"title": venue.name},
         back_url=reverse("events:detail", args=[event.pk]),
         back_label=event.title,
     )

@@ -110,6 +110,7 @@ def mine(request):
     registrations = list(selectors.registration_list_for_user(request.user))
     context = {
         "rows": [(r, services.ticket_token(r)) for r in registrations],
+        "exhibitions": selectors.exhibitor_list_for_user(request.user),
         "feed_url": request.build_absolute_uri(
             reverse("events:feed", args=[calendars.feed_token(request.user.pk)])
         ),
