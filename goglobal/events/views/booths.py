@@ -19,7 +19,7 @@ from goglobal.core.pages import render_page
 from goglobal.events import policies, reports, selectors, services
 from goglobal.events.enums import EventKind
 from goglobal.events.forms import BoothForm, ExhibitorForm, LeadForm
-from goglobal.events.views.common import run_form
+from goglobal.events.views.common import form_page, run_form
 
 
 def _fair(request, pk: int):
@@ -27,18 +27,6 @@ def _fair(request, pk: int):
     if event.kind != EventKind.FAIR_BOOTH:
         raise Http404
     return event
-
-
-def _form_page(request, form, *, title, back_url, back_label, submit_label=None):
-    context = {
-        "form": form,
-        "title": title,
-        "back_url": back_url,
-        "back_label": back_label,
-        "submit_label": submit_label,
-        "section": "events",
-    }
-    return render_page(request, "includes/form_page.html", context)
 
 
 @require_GET
@@ -73,7 +61,7 @@ def booth_create(request, pk: int):
         messages.success(request, _("The booth is added. Add its exhibitors next."))
         return redirect("events:booths", event.pk)
     back = reverse("events:booths", args=[event.pk])
-    return _form_page(request, form, title=_("Add a booth"), back_url=back, back_label=_("Booths"))
+    return form_page(request, form, title=_("Add a booth"), back_url=back, back_label=_("Booths"))
 
 
 @login_required
@@ -107,7 +95,7 @@ def exhibitor_add(request, bid: int):
 
 
 def _exhibitor_page(request, booth, form):
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Add an exhibitor to %(booth)s") % {"booth": booth.name},
@@ -169,7 +157,7 @@ def lead_create(request, xid: int):
     ):
         messages.success(request, _("The lead is recorded."))
         return redirect(_leads_url(exhibitor))
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Record a lead at %(booth)s") % {"booth": exhibitor.booth.name},
@@ -197,7 +185,7 @@ def lead_edit(request, lid: int):
     ):
         messages.success(request, _("The lead is saved."))
         return redirect(_leads_url(lead.exhibitor))
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Lead: %(name)s") % {"name": lead.full_name},

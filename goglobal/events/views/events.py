@@ -17,7 +17,7 @@ from goglobal.events import policies, selectors, services
 from goglobal.events.enums import Language
 from goglobal.events.forms import EventForm, SessionForm, VenueForm
 from goglobal.events.models import Registration
-from goglobal.events.views.common import run_form
+from goglobal.events.views.common import form_page, run_form
 
 
 def _require_manager(request) -> None:
@@ -79,18 +79,6 @@ def event_detail(request, pk: int):
     return render_page(request, "events/detail.html", context)
 
 
-def _form_page(request, form, *, title, back_url, back_label, submit_label=None):
-    context = {
-        "form": form,
-        "title": title,
-        "back_url": back_url,
-        "back_label": back_label,
-        "submit_label": submit_label,
-        "section": "events",
-    }
-    return render_page(request, "includes/form_page.html", context)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_create(request):
@@ -102,7 +90,7 @@ def event_create(request):
     if event:
         messages.success(request, _("The event is created. Add its venues next."))
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("New event"),
@@ -123,7 +111,7 @@ def event_edit(request, pk: int):
     ):
         messages.success(request, _("The event is saved."))
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Edit %(title)s") % {"title": event.title},
@@ -135,42 +123,43 @@ def event_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def venue_create(request, pk: int):
-    _require_manager(request)
-    event = selectors.event_get_for_user(request.user, pk)
-    form = VenueForm(request.POST or None, initial={"time_zone": "Asia/Ho_Chi_Minh"})
-    if request.method == "POST" and run_form(
-        form,
-        lambda f: services.venue_create(actor=request.user, event=event, data=dict(f.cleaned_data)),
-    ):
-        messages.success(request, _("The venue is added."))
-        return redirect("events:detail", event.pk)
-    return _form_page(
-        request,
-        form,
-        title=_("Add a venue or bridge point"),
-        back_url=reverse("events:detail", args=[event.pk]),
-        back_label=event.title,
-    )
+    return _venue_form(request, pk, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def venue_edit(request, pk: int, vid: int):
+    return _venue_form(request, pk, vid)
+
+
+def _venue_form(request, pk: int, vid: int | None):
+    """Adds a venue (vid None) or edits one of the event's."""
     _require_manager(request)
     event = selectors.event_get_for_user(request.user, pk)
-    venue = get_object_or_404(event.venues.all(), pk=vid)
-    initial = {name: getattr(venue, name) for name in VenueForm.base_fields if name != "country"}
-    form = VenueForm(request.POST or None, initial=initial | {"country": venue.country_id})
-    if request.method == "POST" and run_form(
-        form,
-        lambda f: services.venue_update(actor=request.user, venue=venue, data=dict(f.cleaned_data)),
-    ):
-        messages.success(request, _("The venue is saved."))
+    venue = get_object_or_404(event.venues.all(), pk=vid) if vid else None
+    if venue is None:
+        initial = {"time_zone": "Asia/Ho_Chi_Minh"}
+        title, done = _("Add a venue or bridge point"), _("The venue is added.")
+    else:
+        initial = {name: getattr(venue, name) for name in VenueForm.base_fields} | {
+            "country": venue.country_id
+        }
+        title, done = _("Edit %(title)s") % {"title": venue.name}, _("The venue is saved.")
+    form = VenueForm(request.POST or None, initial=initial)
+
+    def save(f):
+        data = dict(f.cleaned_data)
+        if venue is None:
+            return services.venue_create(actor=request.user, event=event, data=data)
+        return services.venue_update(actor=request.user, venue=venue, data=data)
+
+    if request.method == "POST" and run_form(form, save):
+        messages.success(request, done)
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
-        title=_("Edit %(title)s") % {"title": venue.name},
+        title=title,
         back_url=reverse("events:detail", args=[event.pk]),
         back_label=event.title,
     )
@@ -192,7 +181,7 @@ def session_create(request, pk: int):
     ):
         messages.success(request, _("The session is added to the programme."))
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Add a session"),
