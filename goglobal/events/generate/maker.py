@@ -180,8 +180,12 @@ class EventMaker:
             partner = rng.choice(self.pool.organisation_ids)
             self.rows.event_partners.append({"event_id": pk, "foreignorganisation_id": partner})
         ended = ends.astimezone(UTC) < self.now
-        for index, place in enumerate(places):
-            venue = self._venue(pk, place, main=index == 0, starts=starts)
+        venues = [
+            self._venue(pk, place, main=index == 0, starts=starts)
+            for index, place in enumerate(places)
+        ]
+        # Bridge points fill first: the main hall would otherwise take every generated person.
+        for venue in sorted(venues, key=lambda venue: venue["is_main"]):
             if not cancelled:
                 self._registrations(pk, kind, venue, ended=ended)
         if kind == EventKind.FAIR_BOOTH and not cancelled:
