@@ -65,3 +65,14 @@ class Criterion(models.TextChoices):
     MARKET_FIT = "market_fit", _("Fit with the target market")
     PRODUCT = "product", _("Product")
     EARLIER_PARTICIPATION = "earlier_participation", _("Earlier participation")
+
+
+class LeadFollowUp(models.TextChoices):
+    """Where the exhibitor stands with a lead after the fair."""
+
+    NEW = "new", _("Not contacted yet")
+    CONTACTED = "contacted", _("Contacted")
+    MEETING = "meeting", _("Meeting held")
+    PROPOSAL = "proposal", _("Proposal sent")
+    WON = "won", _("Contract won")
+    CLOSED = "closed", _("No further interest")

@@ -16,8 +16,10 @@ from goglobal.core.choices import (
     with_blank,
 )
 from goglobal.core.forms import PageForm
-from goglobal.events.enums import Criterion, EventKind, EventStatus, Language
-from goglobal.events.models import Event, Venue
+from goglobal.enterprises.models import Enterprise
+from goglobal.events.enums import Criterion, EventKind, EventStatus, Language, LeadFollowUp
+from goglobal.events.models import Event, EventSeries, Venue
+from goglobal.partners.models import ForeignOrganisation
 
 DATETIME_HELP = _("Day/month/year hour:minute in Vietnam's time, e.g. 08/12/2026 08:30.")
 
@@ -26,6 +28,7 @@ class EventForm(PageForm):
     title_vi = forms.CharField(label=_("Title (Vietnamese)"), max_length=255)
     title_en = forms.CharField(label=_("Title (English)"), max_length=255, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=with_blank(EventKind.choices, CHOOSE))
+    series = forms.TypedChoiceField(label=_("Series"), coerce=int, required=False, empty_value=None)
     organiser = forms.CharField(label=_("Organiser"), max_length=255)
     starts_at = forms.DateTimeField(label=_("Starts at"), help_text=DATETIME_HELP)
     ends_at = forms.DateTimeField(label=_("Ends at"), help_text=DATETIME_HELP)
@@ -52,6 +55,9 @@ class EventForm(PageForm):
     )
     sectors = forms.MultipleChoiceField(label=_("Sectors"), required=False)
     target_countries = forms.MultipleChoiceField(label=_("Target countries"), required=False)
+    partner_organisations = forms.TypedMultipleChoiceField(
+        label=_("Partner organisations"), coerce=int, required=False
+    )
     description_vi = forms.CharField(
         label=_("Description (Vietnamese)"), required=False, max_length=10000, widget=forms.Textarea
     )
@@ -63,15 +69,26 @@ class EventForm(PageForm):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].choices = sector_choices()
         self.fields["target_countries"].choices = country_choices()
+        self.fields["series"].choices = [("", _("None"))] + [
+            (series.pk, series.name) for series in EventSeries.objects.all()
+        ]
+        self.fields["partner_organisations"].choices = [
+            (org.pk, f"{org.name} ({org.country_id})")
+            for org in ForeignOrganisation.objects.order_by("name", "id").only(
+                "id", "name", "country_id"
+            )
+        ]
 
     @staticmethod
     def initial_for(event: Event) -> dict:
-        fields = [
-            name for name in EventForm.base_fields if name not in ("sectors", "target_countries")
-        ]
-        initial = {name: getattr(event, name) for name in fields}
+        related = ("sectors", "target_countries", "partner_organisations", "series")
+        initial = {
+            name: getattr(event, name) for name in EventForm.base_fields if name not in related
+        }
         initial["sectors"] = [s.code for s in event.sectors.all()]
         initial["target_countries"] = [c.code for c in event.target_countries.all()]
+        initial["partner_organisations"] = [o.pk for o in event.partner_organisations.all()]
+        initial["series"] = event.series_id
         return initial
 
 
@@ -186,3 +203,69 @@ class OutcomeForm(PageForm):
 
 class CheckInForm(PageForm):
     code = forms.CharField(label=_("Ticket code"), max_length=2000)
+
+
+class BoothForm(PageForm):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    location = forms.CharField(label=_("Hall and stand"), max_length=120, required=False)
+
+
+class ExhibitorForm(PageForm):
+    """The organiser names the enterprise by its tax code; the products it shows are chosen
+    from that enterprise's catalogue once it is found."""
+
+    tax_code = forms.CharField(label=_("Enterprise's tax code"), max_length=14)
+    step = forms.CharField(widget=forms.HiddenInput, required=False)
+    products = forms.MultipleChoiceField(
+        label=_("Products shown"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enterprise = None
+        code = (self.data.get("tax_code") or "").strip().replace("-", "")
+        if code:
+            self.enterprise = Enterprise.objects.filter(tax_code=code).first()
+        if self.enterprise is not None:
+            products = self.enterprise.products.order_by("name_vi", "id")
+            self.fields["products"].choices = [(str(p.pk), p.name) for p in products]
+        else:
+            del self.fields["products"]
+
+    def clean_tax_code(self):
+        if self.enterprise is None:
+            raise forms.ValidationError(_("No enterprise has this tax code."))
+        return self.enterprise.tax_code
+
+    def product_ids(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data.get("products", [])]
+
+
+class LeadForm(PageForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    # A CharField: the model validates the address, so its message is the one shown.
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    interest = forms.CharField(
+        label=_("Interest"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    follow_up = forms.ChoiceField(label=_("Follow-up"), choices=LeadFollowUp.choices)
+    follow_up_note = forms.CharField(
+        label=_("Follow-up note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consent_to_contact = forms.BooleanField(
+        label=_("The visitor agreed to be contacted by the enterprise"), required=False
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices(blank=CHOOSE)
+        if editing:  # consent was recorded with the lead; it is not re-asked
+            del self.fields["consent_to_contact"]

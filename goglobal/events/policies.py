@@ -7,7 +7,7 @@ from goglobal.accounts import access
 from goglobal.accounts.access import AnyUser
 from goglobal.accounts.models import Membership, Role
 from goglobal.events.enums import EventStatus
-from goglobal.events.models import Event, Registration
+from goglobal.events.models import Event, Registration, Venue
 
 
 def own_enterprise_set(user: AnyUser) -> set[int]:
@@ -27,6 +27,16 @@ def own_enterprise_set(user: AnyUser) -> set[int]:
 def can_manage_events(user: AnyUser) -> bool:
     """Create and edit events, venues and sessions; invite, moderate and check in."""
     return access.is_staff(user)
+
+
+def can_check_in(user: AnyUser, venue: Venue) -> bool:
+    """Staff check in at every door; a mission officer at the venues (bridge points) in the
+    countries of their mission's jurisdiction, and nowhere else."""
+    if access.is_staff(user):
+        return True
+    if not access.has_role(user, Role.MISSION_OFFICER):
+        return False
+    return access.jurisdiction_codes(user).filter(country_id=venue.country_id).exists()
 
 
 def can_self_register(user: AnyUser, event: Event) -> bool:

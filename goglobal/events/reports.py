@@ -4,9 +4,11 @@ export. Counts are of live registrations (not cancelled or rejected) and of thos
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -130,3 +132,38 @@ def attendance_xlsx(event: Event) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def lead_headers() -> list[str]:
+    return [
+        str(label)
+        for label in (
+            _("Booth"),
+            _("Exhibitor"),
+            _("Full name"),
+            _("Organisation"),
+            _("Country"),
+            _("E-mail"),
+            _("Interest"),
+            _("Follow-up"),
+            _("Follow-up note"),
+            _("Recorded at"),
+        )
+    ]
+
+
+def lead_rows(leads) -> Iterator[list]:
+    """Rows of the leads a selector returned (the caller decides who sees which)."""
+    for lead in leads.iterator(chunk_size=2000):
+        yield [
+            lead.exhibitor.booth.name,
+            lead.exhibitor.enterprise.name_vi,
+            lead.full_name,
+            lead.organisation,
+            lead.country.name_vi if lead.country else "",
+            lead.email,
+            lead.interest,
+            str(lead.get_follow_up_display()),
+            lead.follow_up_note,
+            timezone.localtime(lead.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]

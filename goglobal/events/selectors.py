@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from goglobal.accounts import access
 from goglobal.accounts.access import AnyUser
+from goglobal.accounts.models import Role
 from goglobal.events.enums import SEAT_HOLDING, EventStatus, RegistrationStatus
 from goglobal.events.models import Booth, Event, Exhibitor, Lead, Registration, Session, Venue
 
@@ -34,7 +35,15 @@ def event_visible_for_user(user: AnyUser) -> QuerySet[Event]:
     if not user.is_authenticated:
         return Event.objects.filter(published, is_public=True)
     mine = Registration.objects.filter(_own_registration_q(user)).values("event_id")
-    return Event.objects.filter(published & (Q(is_public=True) | Q(pk__in=mine)))
+    visible = Q(is_public=True) | Q(pk__in=mine)
+    if access.has_role(user, Role.MISSION_OFFICER):
+        # A mission sees the events with a venue (a bridge point) in its jurisdiction.
+        visible |= Q(pk__in=_jurisdiction_venues(user).values("event_id"))
+    return Event.objects.filter(published & visible)
+
+
+def _jurisdiction_venues(user: AnyUser) -> QuerySet[Venue]:
+    return Venue.objects.filter(country_id__in=access.jurisdiction_codes(user))
 
 
 def event_get_for_user(user: AnyUser, pk: int) -> Event:
@@ -91,9 +100,14 @@ def venue_seat_counts(event: Event) -> dict[int, dict[str, int]]:
 
 
 def registration_visible_for_user(user: AnyUser) -> QuerySet[Registration]:
+    """Staff see all; a user their own and their enterprise's; a mission officer also the
+    participants of the venues in the mission's jurisdiction (whom they admit at the door)."""
     if access.is_staff(user):
         return Registration.objects.all()
-    return Registration.objects.filter(_own_registration_q(user))
+    own = _own_registration_q(user)
+    if access.has_role(user, Role.MISSION_OFFICER):
+        own |= Q(venue__in=_jurisdiction_venues(user))
+    return Registration.objects.filter(own)
 
 
 def registration_get_for_user(user: AnyUser, pk: int) -> Registration:
@@ -118,11 +132,11 @@ def registration_list_for_user(user: AnyUser) -> QuerySet[Registration]:
 
 
 def registration_list_for_event(
-    user: AnyUser, event: Event, *, q: str = "", status: str = ""
+    user: AnyUser, event: Event, *, q: str = "", status: str = "", venue: Venue | None = None
 ) -> QuerySet[Registration]:
     qs = (
         registration_visible_for_user(user)
-        .filter(event=event)
+        .filter(event=event, **({"venue": venue} if venue else {}))
         .select_related("venue", "enterprise", "country")
         .prefetch_related("scores")
     )
@@ -189,3 +203,46 @@ def lead_visible_for_user(user: AnyUser) -> QuerySet[Lead]:
     if access.is_staff(user):
         return Lead.objects.all()
     return Lead.objects.filter(exhibitor__enterprise_id__in=access.own_enterprise_ids(user))
+
+
+def lead_list_for_event(
+    user: AnyUser, event: Event, *, exhibitor_id: int | None = None
+) -> QuerySet[Lead]:
+    """The leads of an event's booths the user may see (pages and exports alike)."""
+    qs = lead_visible_for_user(user).filter(exhibitor__booth__event=event)
+    if exhibitor_id:
+        qs = qs.filter(exhibitor_id=exhibitor_id)
+    return qs.select_related(
+        "country", "exhibitor__enterprise", "exhibitor__booth", "collected_by"
+    ).order_by("exhibitor__booth__name", "exhibitor_id", "-created_at", "id")
+
+
+def exhibitor_list_for_lead_entry(user: AnyUser, event: Event) -> list[Exhibitor]:
+    """The exhibitors of an event whose leads the user may record and read: all of them for
+    staff, their own enterprise's for a representative."""
+    qs = exhibitor_visible_for_user(user).filter(booth__event=event)
+    if not access.is_staff(user):
+        qs = qs.filter(enterprise_id__in=access.own_enterprise_ids(user))
+    return list(qs.select_related("enterprise", "booth").order_by("booth__name", "id"))
+
+
+def venue_list_for_check_in(user: AnyUser, event: Event) -> list[Venue]:
+    """The event's venues whose door the user may keep: all for staff, those in the mission's
+    jurisdiction for a mission officer (policies.can_check_in says the same per venue)."""
+    if access.is_staff(user):
+        return list(event.venues.all())
+    if not access.has_role(user, Role.MISSION_OFFICER):
+        return []
+    return list(_jurisdiction_venues(user).filter(event=event))
+
+
+def exhibitor_list_for_user(user: AnyUser) -> list[Exhibitor]:
+    """The booths the user's enterprises exhibit at ("my registrations" lists them with their
+    leads); empty for every role but enterprise representatives."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Exhibitor.objects.filter(enterprise_id__in=access.own_enterprise_ids(user))
+        .select_related("enterprise", "booth__event")
+        .order_by("-booth__event__starts_at", "id")
+    )

@@ -149,6 +149,15 @@ def generate(*, enterprises: int, seed: int, progress=None) -> GenerateResult:
             for sql in statements:
                 cursor.execute(sql)
 
+        if enterprises:
+            from goglobal.events.generate import generate_events  # the events app builds on core
+
+            counts |= generate_events(
+                seed=seed,
+                enterprise_ids=(first_enterprise, ids.enterprise - 1),
+                organisation_ids=(first_org, org_maker.next_id - 1) if organisations else None,
+            )
+
         # Batched inserts bypass the services that keep the search index in step.
         counts["search_entries"] = sum(
             n for kind, n in search_rebuild().items() if kind != "seconds"

@@ -122,7 +122,9 @@ def _clear_organisations(low: int, high: int) -> dict[str, int]:
 
 def clear_generated() -> dict[str, int]:
     """Deletes every generated row; returns how many of each kind went."""
-    cleared: dict[str, int] = {}
+    from goglobal.events.generate import clear_generated_events  # events point at enterprises
+
+    cleared: dict[str, int] = clear_generated_events()
     for dataset in SyntheticDataset.objects.all():
         parts = []
         if dataset.enterprise_id_min is not None:

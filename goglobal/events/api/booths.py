@@ -13,6 +13,7 @@ from goglobal.core.api import READ_ONE, WRITE_ONE, PageNumberPagination, respons
 from goglobal.core.schemas import Id, InSchema, ShortText
 from goglobal.events import selectors, services
 from goglobal.events.api.events import CountryCode
+from goglobal.events.enums import LeadFollowUp
 
 router = Router(tags=["events"])
 
@@ -58,6 +59,18 @@ class LeadIn(InSchema):
     email: Annotated[str, Field(max_length=254)] = ""
     interest: Annotated[str, Field(max_length=2000)] = ""
     consent_to_contact: bool
+    follow_up: LeadFollowUp = LeadFollowUp.NEW
+    follow_up_note: Annotated[str, Field(max_length=2000)] = ""
+
+
+class LeadPatch(InSchema):
+    full_name: Annotated[str, Field(max_length=200)] | None = None
+    organisation: ShortText | None = None
+    country: CountryCode | None = None
+    email: Annotated[str, Field(max_length=254)] | None = None
+    interest: Annotated[str, Field(max_length=2000)] | None = None
+    follow_up: LeadFollowUp | None = None
+    follow_up_note: Annotated[str, Field(max_length=2000)] | None = None
 
 
 class LeadOut(Schema):
@@ -69,6 +82,8 @@ class LeadOut(Schema):
     email: str
     interest: str
     consent_to_contact: bool
+    follow_up: str
+    follow_up_note: str
     created_at: dt.datetime
 
 
@@ -114,3 +129,13 @@ def lead_list(request: HttpRequest, exhibitor_id: Id):
         selectors.exhibitor_visible_for_user(request.auth), pk=exhibitor_id
     )
     return selectors.lead_visible_for_user(request.auth).filter(exhibitor=exhibitor)
+
+
+@router.patch("/leads/{lead_id}", response=responses({200: LeadOut}, *WRITE_ONE))
+def lead_update(request: HttpRequest, lead_id: Id, payload: LeadPatch):
+    lead = get_object_or_404(
+        selectors.lead_visible_for_user(request.auth).select_related("exhibitor"), pk=lead_id
+    )
+    return services.lead_update(
+        actor=request.auth, lead=lead, data=payload.model_dump(exclude_unset=True)
+    )

@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.core.history import History
 from goglobal.core.models import TimeStamped
-from goglobal.events.models.events import (
-    Event,
-)
+from goglobal.events.enums import LeadFollowUp
+from goglobal.events.models.events import Event
 
 
 class Booth(models.Model):
@@ -60,6 +59,10 @@ class Lead(TimeStamped):
     email = models.EmailField(_("e-mail"), blank=True)
     interest = models.TextField(_("interest"), max_length=2000, blank=True)
     consent_to_contact = models.BooleanField(_("agreed to be contacted"), default=False)
+    follow_up = models.CharField(
+        _("follow-up"), max_length=12, choices=LeadFollowUp.choices, default=LeadFollowUp.NEW
+    )
+    follow_up_note = models.TextField(_("follow-up note"), max_length=2000, blank=True)
     collected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -123,6 +123,9 @@ class Event(TimeStamped):
         validators=[MinValueValidator(1), MaxValueValidator(720)],
     )
 
+    # Made by `goglobal generate` (the synthetic population), which finds and replaces them.
+    generated = models.BooleanField(default=False, editable=False)
+
     history = History(m2m_fields=[partner_organisations, sectors, target_countries])
 
     class Meta:

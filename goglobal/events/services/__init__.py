@@ -1,4 +1,4 @@
-from goglobal.events.services.booths import booth_create, exhibitor_add, lead_record
+from goglobal.events.services.booths import booth_create, exhibitor_add, lead_record, lead_update
 from goglobal.events.services.events import (
     event_create,
     event_update,
@@ -29,6 +29,7 @@ __all__ = [
     "booth_create",
     "exhibitor_add",
     "lead_record",
+    "lead_update",
     "event_create",
     "event_update",
     "offers_expire",

@@ -52,6 +52,20 @@ def exhibitor_add(
     return exhibitor
 
 
+LEAD_FIELDS = ("full_name", "organisation", "email", "interest", "follow_up_note")
+
+
+def _fill_lead(lead: Lead, data: dict) -> None:
+    for field in LEAD_FIELDS:
+        if field in data:
+            setattr(lead, field, str(data.get(field) or "").strip())
+    if "country" in data:
+        lead.country = resolve_country(data["country"]) if data["country"] else None
+    if data.get("follow_up"):
+        lead.follow_up = data["follow_up"]
+    lead.full_clean(exclude=["collected_by"])
+
+
 def lead_record(*, actor: AnyUser, exhibitor: Exhibitor, data: dict) -> Lead:
     """The exhibitor's representative (or staff) records a visitor who agreed to be contacted."""
     require(policies.can_speak_for(actor, exhibitor.enterprise_id))
@@ -60,10 +74,16 @@ def lead_record(*, actor: AnyUser, exhibitor: Exhibitor, data: dict) -> Lead:
             {"consent_to_contact": _("Record a lead only when the visitor agreed to be contacted.")}
         )
     lead = Lead(exhibitor=exhibitor, collected_by=actor, consent_to_contact=True)
-    for field in ("full_name", "organisation", "email", "interest"):
-        setattr(lead, field, str(data.get(field) or "").strip())
-    if data.get("country"):
-        lead.country = resolve_country(data["country"])
-    lead.full_clean(exclude=["collected_by"])
+    _fill_lead(lead, data)
     save_with_history(lead, actor=actor)
+    return lead
+
+
+def lead_update(*, actor: AnyUser, lead: Lead, data: dict) -> Lead:
+    """Corrects a lead or records how its follow-up went (the history keeps the earlier values)."""
+    require(policies.can_speak_for(actor, lead.exhibitor.enterprise_id))
+    with transaction.atomic():
+        lead = Lead.objects.select_for_update().select_related("exhibitor").get(pk=lead.pk)
+        _fill_lead(lead, data)
+        save_with_history(lead, actor=actor)
     return lead

@@ -18,7 +18,7 @@ from goglobal.core.history import save_with_history
 from goglobal.enterprises.services.common import require
 from goglobal.events import policies
 from goglobal.events.enums import ADMISSIBLE, RegistrationStatus
-from goglobal.events.models import Event, Registration
+from goglobal.events.models import Event, Registration, Venue
 
 SALT = "goglobal.events.ticket"
 
@@ -29,8 +29,11 @@ def ticket_token(registration: Registration) -> str:
     return signing.Signer(salt=SALT).sign_object(payload, compress=True)
 
 
-def ticket_registration(token: str, *, event: Event | None = None) -> Registration:
-    """The registration a ticket stands for, if the ticket is genuine (and for `event`)."""
+def ticket_registration(
+    token: str, *, event: Event | None = None, venue: Venue | None = None
+) -> Registration:
+    """The registration a ticket stands for, if the ticket is genuine (and for `event`, and
+    `venue`: a bridge point's door admits its own participants only)."""
     forged = ValidationError({"code": _("This ticket is not valid: it is forged or damaged.")})
     try:
         payload = signing.Signer(salt=SALT).unsign_object((token or "").strip())
@@ -47,6 +50,10 @@ def ticket_registration(token: str, *, event: Event | None = None) -> Registrati
     )
     if found is None:
         raise forged
+    if venue is not None and found.venue_id != venue.pk:
+        raise ValidationError(
+            {"code": _("This ticket is for another venue: %(venue)s.") % {"venue": found.venue}}
+        )
     return found
 
 
@@ -57,8 +64,8 @@ def _local_time(registration: Registration, moment: dt.datetime) -> str:
 def registration_check_in(
     *, actor: AnyUser, registration: Registration, now: dt.datetime | None = None
 ) -> Registration:
-    """Admits the participant once; a second scan says when the first one was."""
-    require(policies.can_manage_events(actor))
+    """Admits the participant once; a second scan says when the first one was. Staff admit at
+    any venue, a mission officer at the bridge points of the mission's jurisdiction."""
     now = now or timezone.now()
     with transaction.atomic():
         registration = (
@@ -66,6 +73,7 @@ def registration_check_in(
             .select_related("event", "venue")
             .get(pk=registration.pk)
         )
+        require(policies.can_check_in(actor, registration.venue))
         if registration.status == RegistrationStatus.CHECKED_IN:
             raise ConflictError(
                 _("%(name)s was already checked in at %(time)s.")

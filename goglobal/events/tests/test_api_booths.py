@@ -114,3 +114,27 @@ def test_exhibitor_records_leads_with_consent_and_only_it_sees_them(fair):
     assert (status, listed["items"]) == (200, [])
     assert call(signed_in(competitor), "post", path, {**lead, "consent_to_contact": True})[0] == 403
     assert Lead.objects.count() == 1
+
+
+def test_lead_follow_up_is_patched_by_its_exhibitor_only(fair):
+    _staff, _event, _booth, exhibitor, _enterprise, _product, rep = fair
+    lead = Lead.objects.create(
+        exhibitor_id=exhibitor["id"], full_name="Ahmed", consent_to_contact=True
+    )
+    status, body = call(
+        signed_in(rep), "patch", f"/leads/{lead.pk}", {"follow_up": "won", "follow_up_note": "PO"}
+    )
+    assert (status, body["follow_up"], body["follow_up_note"], body["full_name"]) == (
+        200,
+        "won",
+        "PO",
+        "Ahmed",
+    )
+    status, body = call(signed_in(rep), "patch", f"/leads/{lead.pk}", {"follow_up": "lost"})
+    assert (status, error_fields(body)) == (422, {"follow_up"})
+    competitor = UserFactory(role="enterprise_rep")
+    competitor.memberships.create(enterprise=EnterpriseFactory())
+    status, _body = call(signed_in(competitor), "patch", f"/leads/{lead.pk}", {"follow_up": "new"})
+    assert status == 404
+    lead.refresh_from_db()
+    assert lead.follow_up == "won"

@@ -1,6 +1,7 @@
 """Playwright, driving Debian's Chromium: a foreign participant registers for the forum at the
 Singapore bridge point, gets the ticket, and is checked in at the door by ministry staff on the
-check-in page that the ticket's QR code opens."""
+check-in page that the ticket's QR code opens; and a mission officer admits participants at the
+Singapore bridge point on a phone-sized screen."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from goglobal.accounts.models import Role
+from goglobal.events import services
 from goglobal.events.enums import RegistrationStatus
 from goglobal.events.models import Registration
-from goglobal.events.tests.factories import EventFactory, SessionFactory, VenueFactory, in_days
+from goglobal.events.tests.factories import (
+    EventFactory,
+    RegistrationFactory,
+    SessionFactory,
+    VenueFactory,
+    in_days,
+)
 from goglobal.reference.models import Country
 from goglobal.testing import factories as f
 
@@ -104,4 +112,55 @@ def test_foreign_participant_registers_at_singapore_and_is_checked_in(page: Page
                 vi("%(name)s was already checked in at %(time)s.", name="Jane Tan", time="")[:-1]
             )
         )
+    )
+
+
+def test_mission_officer_checks_in_at_the_singapore_bridge_point_on_a_phone(
+    forum, browser, live_server
+):
+    event, singapore, _officer = forum
+    hanoi = event.venues.get(is_main=True)
+    jane = RegistrationFactory(venue=singapore, full_name="Jane Tan")
+    minh = RegistrationFactory(venue=hanoi, full_name="Nguyễn Minh")
+    mission = f.MissionFactory(host_country=Country.objects.get(code="SG"), city="Singapore")
+    officer = f.user_with_role(Role.MISSION_OFFICER, mission=mission)
+    officer.set_password(f.PASSWORD)
+    officer.save()
+
+    phone = browser.new_context(
+        base_url=live_server.url,
+        locale="vi-VN",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    ).new_page()
+    phone.goto("/accounts/login/")
+    phone.fill("#id_username", officer.username)
+    phone.fill("#id_password", f.PASSWORD)
+    phone.get_by_role("button", name=vi("Sign in")).click()
+
+    # The QR code's address for the event lands on the officer's own door.
+    phone.goto(f"/events/{event.pk}/check-in/?code={services.ticket_token(jane)}")
+    expect(phone).to_have_url(re.compile(rf"/venues/{singapore.pk}/check-in/"))
+    expect(phone.get_by_role("heading", name="Jane Tan")).to_be_visible()
+    button = phone.get_by_role("button", name=vi("Check in"), exact=True)
+    box = button.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    button.tap()
+    expect(phone.get_by_role("status")).to_contain_text(
+        vi("%(name)s is checked in.", name="Jane Tan")
+    )
+
+    # Hanoi's participant is not admitted at Singapore's door.
+    phone.get_by_label(vi("Ticket code")).fill(services.ticket_token(minh))
+    phone.get_by_role("button", name=vi("Check in this code")).tap()
+    expect(phone.get_by_role("alert")).to_contain_text(
+        vi("This ticket is for another venue: %(venue)s.", venue=str(hanoi))
+    )
+    jane.refresh_from_db()
+    minh.refresh_from_db()
+    assert (jane.status, minh.status) == (
+        RegistrationStatus.CHECKED_IN,
+        RegistrationStatus.CONFIRMED,
     )

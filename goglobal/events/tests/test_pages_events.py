@@ -6,10 +6,15 @@ from django.utils import translation
 from django.utils.html import escape
 
 from goglobal.events.enums import EventStatus
-from goglobal.events.models import Event, Session, Venue
-from goglobal.events.tests.factories import EventFactory, SessionFactory, VenueFactory
+from goglobal.events.models import Booth, Event, EventSeries, Exhibitor, Session, Venue
+from goglobal.events.tests.factories import (
+    EventFactory,
+    RegistrationFactory,
+    SessionFactory,
+    VenueFactory,
+)
 from goglobal.reference.models import Country
-from goglobal.testing.factories import UserFactory
+from goglobal.testing.factories import EnterpriseFactory, ForeignOrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +183,13 @@ def test_venue_with_unknown_time_zone_is_refused(staff_client):
 def test_event_forms_are_refused_to_non_staff(client, role):
     event = EventFactory()
     client.force_login(UserFactory(role=role))
-    for url in ("/events/new/", f"/events/{event.pk}/edit/", f"/events/{event.pk}/venues/new/"):
+    venue = VenueFactory(event=event)
+    for url in (
+        "/events/new/",
+        f"/events/{event.pk}/edit/",
+        f"/events/{event.pk}/venues/new/",
+        f"/events/{event.pk}/venues/{venue.pk}/edit/",
+    ):
         assert client.get(url).status_code == 403
         assert client.post(url, {"title_vi": "x"}).status_code == 403
     assert Event.objects.count() == 1
@@ -201,3 +212,95 @@ def test_programme_flags_months_without_an_event(client):
 
 def test_programme_bad_year_falls_back(client):
     assert client.get("/events/programme/?year=abc").status_code == 200
+
+
+def test_event_with_series_and_partners_shows_them_on_its_page(staff_client):
+    series = EventSeries.objects.create(name_vi="Đoàn hằng tháng", name_en="Monthly delegations")
+    partner = ForeignOrganisationFactory(name="Department for Business and Trade")
+    response = staff_client.post(
+        "/events/new/",
+        {
+            "title_vi": "Đoàn doanh nghiệp tại London",
+            "kind": "outbound_delegation",
+            "series": series.pk,
+            "organiser": "Bộ Khoa học và Công nghệ",
+            "starts_at": "10/06/2030 09:00",
+            "ends_at": "14/06/2030 17:00",
+            "status": "published",
+            "is_public": "on",
+            "offer_hours": "48",
+            "languages": ["vi", "en"],
+            "target_countries": ["GB"],
+            "partner_organisations": [partner.pk],
+        },
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.series, list(event.partner_organisations.all())) == (series, [partner])
+    page = staff_client.get(f"/events/{event.pk}/").content.decode()
+    assert "Department for Business and Trade" in page and "Đoàn hằng tháng" in page
+    assert Country.objects.get(code="GB").name_vi in page
+    assert vi("Vietnamese") + ", " + vi("English") in page
+    edit = staff_client.get(f"/events/{event.pk}/edit/").content.decode()
+    assert f'value="{partner.pk}" selected' in edit
+
+
+def test_event_with_unknown_series_or_partner_is_refused(staff_client):
+    response = staff_client.post(
+        "/events/new/",
+        {
+            "title_vi": "X",
+            "kind": "forum",
+            "series": "999",
+            "organiser": "Bộ",
+            "starts_at": "10/06/2030 09:00",
+            "ends_at": "10/06/2030 17:00",
+            "status": "draft",
+            "offer_hours": "48",
+            "partner_organisations": ["999"],
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"series", "partner_organisations"}
+    assert Event.objects.count() == 0
+
+
+def test_staff_edit_a_venue_and_cannot_shrink_it_below_the_seats_taken(staff_client):
+    venue = VenueFactory(capacity=3)
+    RegistrationFactory.create_batch(2, venue=venue)
+    path = f"/events/{venue.event_id}/venues/{venue.pk}/edit/"
+    form = {
+        "name": "Điểm cầu Seoul",
+        "country": "KR",
+        "city": "Seoul",
+        "time_zone": "Asia/Seoul",
+        "capacity": "1",
+    }
+    response = staff_client.post(path, form)
+    assert response.status_code == 200
+    assert vi("%(held)s seats are already taken; the capacity cannot be lower.", held=2) in (
+        response.content.decode()
+    )
+    venue.refresh_from_db()
+    assert (venue.capacity, venue.city) == (3, "Hà Nội")
+    assert staff_client.post(path, {**form, "capacity": "50"}).status_code == 302
+    venue.refresh_from_db()
+    assert (venue.capacity, venue.city, venue.country_id) == (50, "Seoul", "KR")
+    other = VenueFactory()
+    assert staff_client.get(f"/events/{venue.event_id}/venues/{other.pk}/edit/").status_code == 404
+
+
+def test_my_registrations_list_the_enterprises_booths(client):
+    enterprise = EnterpriseFactory()
+    rep = UserFactory(role="enterprise_rep")
+    rep.memberships.create(enterprise=enterprise)
+    event = EventFactory(kind="fair_booth", title_vi="GITEX Global 2030")
+    booth = Booth.objects.create(event=event, name="Gian hàng Việt Nam")
+    exhibitor = Exhibitor.objects.create(booth=booth, enterprise=enterprise)
+    Exhibitor.objects.create(booth=booth, enterprise=EnterpriseFactory())
+    client.force_login(rep)
+    page = client.get("/events/mine/").content.decode()
+    assert "GITEX Global 2030" in page
+    assert f"/events/exhibitors/{exhibitor.pk}/leads/new/" in page
+    assert page.count("/leads/new/") == 1

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 from goglobal.core.errors import ConflictError
-from goglobal.core.pages import run_service
+from goglobal.core.pages import render_page, run_service
 
 
 def run_form(form, call: Callable, field_map: dict | None = None):
@@ -33,3 +33,16 @@ def run_action(request, call: Callable, success: str) -> bool:
         return False
     messages.success(request, success)
     return True
+
+
+def form_page(request, form, *, title, back_url, back_label, submit_label=None):
+    """A staff or participant form on the shared form page."""
+    context = {
+        "form": form,
+        "title": title,
+        "back_url": back_url,
+        "back_label": back_label,
+        "submit_label": submit_label,
+        "section": "events",
+    }
+    return render_page(request, "includes/form_page.html", context)

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from goglobal.core.pages import render_page
 from goglobal.events import policies, selectors, services
+from goglobal.events.enums import Language
 from goglobal.events.forms import EventForm, SessionForm, VenueForm
 from goglobal.events.models import Registration
-from goglobal.events.views.common import run_form
+from goglobal.events.views.common import form_page, run_form
 
 
 def _require_manager(request) -> None:
@@ -70,22 +71,12 @@ def event_detail(request, pk: int):
         "venues": [(venue, seats.get(venue.pk, {"held": 0, "waiting": 0})) for venue in venues],
         "mine": mine,
         "can_manage": policies.can_manage_events(request.user),
+        "languages": [label for code, label in Language.choices if code in event.languages],
+        "check_in_venues": {v.pk for v in selectors.venue_list_for_check_in(request.user, event)},
         "can_register": policies.can_self_register(request.user, event) and event.is_open(),
         "section": "events",
     }
     return render_page(request, "events/detail.html", context)
-
-
-def _form_page(request, form, *, title, back_url, back_label, submit_label=None):
-    context = {
-        "form": form,
-        "title": title,
-        "back_url": back_url,
-        "back_label": back_label,
-        "submit_label": submit_label,
-        "section": "events",
-    }
-    return render_page(request, "includes/form_page.html", context)
 
 
 @login_required
@@ -99,7 +90,7 @@ def event_create(request):
     if event:
         messages.success(request, _("The event is created. Add its venues next."))
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("New event"),
@@ -120,7 +111,7 @@ def event_edit(request, pk: int):
     ):
         messages.success(request, _("The event is saved."))
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Edit %(title)s") % {"title": event.title},
@@ -132,19 +123,43 @@ def event_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def venue_create(request, pk: int):
+    return _venue_form(request, pk, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def venue_edit(request, pk: int, vid: int):
+    return _venue_form(request, pk, vid)
+
+
+def _venue_form(request, pk: int, vid: int | None):
+    """Adds a venue (vid None) or edits one of the event's."""
     _require_manager(request)
     event = selectors.event_get_for_user(request.user, pk)
-    form = VenueForm(request.POST or None, initial={"time_zone": "Asia/Ho_Chi_Minh"})
-    if request.method == "POST" and run_form(
-        form,
-        lambda f: services.venue_create(actor=request.user, event=event, data=dict(f.cleaned_data)),
-    ):
-        messages.success(request, _("The venue is added."))
+    venue = get_object_or_404(event.venues.all(), pk=vid) if vid else None
+    if venue is None:
+        initial = {"time_zone": "Asia/Ho_Chi_Minh"}
+        title, done = _("Add a venue or bridge point"), _("The venue is added.")
+    else:
+        initial = {name: getattr(venue, name) for name in VenueForm.base_fields} | {
+            "country": venue.country_id
+        }
+        title, done = _("Edit %(title)s") % {"title": venue.name}, _("The venue is saved.")
+    form = VenueForm(request.POST or None, initial=initial)
+
+    def save(f):
+        data = dict(f.cleaned_data)
+        if venue is None:
+            return services.venue_create(actor=request.user, event=event, data=data)
+        return services.venue_update(actor=request.user, venue=venue, data=data)
+
+    if request.method == "POST" and run_form(form, save):
+        messages.success(request, done)
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
-        title=_("Add a venue or bridge point"),
+        title=title,
         back_url=reverse("events:detail", args=[event.pk]),
         back_label=event.title,
     )
@@ -166,7 +181,7 @@ def session_create(request, pk: int):
     ):
         messages.success(request, _("The session is added to the programme."))
         return redirect("events:detail", event.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Add a session"),

@@ -18,7 +18,7 @@ from goglobal.enterprises.models import Enterprise
 from goglobal.events import calendars, policies, selectors, services
 from goglobal.events.enums import Criterion, RegistrationStatus
 from goglobal.events.forms import OutcomeForm, RegistrationForm, RejectForm, ScoreForm
-from goglobal.events.views.common import run_action, run_form
+from goglobal.events.views.common import form_page, run_action, run_form
 
 
 def _enterprises(user) -> list[Enterprise]:
@@ -38,15 +38,14 @@ def _registration_form(request, event, *, invite: bool):
 
 
 def _form_page(request, event, form, title):
-    context = {
-        "form": form,
-        "title": title,
-        "back_url": reverse("events:detail", args=[event.pk]),
-        "back_label": event.title,
-        "submit_label": _("Register"),
-        "section": "events",
-    }
-    return render_page(request, "includes/form_page.html", context)
+    return form_page(
+        request,
+        form,
+        title=title,
+        back_url=reverse("events:detail", args=[event.pk]),
+        back_label=event.title,
+        submit_label=_("Register"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,6 +109,7 @@ def mine(request):
     registrations = list(selectors.registration_list_for_user(request.user))
     context = {
         "rows": [(r, services.ticket_token(r)) for r in registrations],
+        "exhibitions": selectors.exhibitor_list_for_user(request.user),
         "feed_url": request.build_absolute_uri(
             reverse("events:feed", args=[calendars.feed_token(request.user.pk)])
         ),
@@ -278,14 +278,13 @@ def outcome(request, rid: int):
     ):
         messages.success(request, _("Thank you: the outcomes are saved."))
         return redirect("events:mine")
-    context = {
-        "form": form,
-        "title": _("Outcomes of %(title)s") % {"title": registration.event.title},
-        "back_url": reverse("events:mine"),
-        "back_label": _("My registrations"),
-        "section": "events",
-    }
-    return render_page(request, "includes/form_page.html", context)
+    return form_page(
+        request,
+        form,
+        title=_("Outcomes of %(title)s") % {"title": registration.event.title},
+        back_url=reverse("events:mine"),
+        back_label=_("My registrations"),
+    )
 
 
 def _ticket_action(request, token: str, call, success: str):

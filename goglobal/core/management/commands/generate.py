@@ -8,7 +8,8 @@ from goglobal.core.generate import generate
 class Command(BaseCommand):
     help = (
         "Generates a deterministic synthetic population: N enterprises with products, presence "
-        "abroad, yearly declarations, contacts with consents, and foreign organisations. The "
+        "abroad, yearly declarations, contacts with consents, foreign organisations, and events "
+        "with registrations and attendance. The "
         "same N and seed give the same data. A previous generated population is removed first, "
         "so running it again replaces rather than adds."
     )
