@@ -93,7 +93,6 @@ def opportunity_payload(mission_id: int, **overrides) -> dict:
 
 
 @pytest.fixture
-def desk_world(world, settings, tmp_path):
-    settings.ATTACHMENTS_DIR = tmp_path / "attachments"
+def desk_world(world):
     add_desk(world)
     return world
