@@ -15,8 +15,7 @@ from goglobal.agreements.forms import (
     TransitionForm,
     UpgradeForm,
 )
-from goglobal.core.errors import ConflictError
-from goglobal.core.pages import render_page, run_service
+from goglobal.core.pages import render_page, run_service, run_service_or_report
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.files.forms import AttachmentForm
 from goglobal.files.selectors import attachment_list_for_parent
@@ -95,22 +94,20 @@ def agreement_transition(request, pk: int):
     if not policies.can_manage_agreements(request.user):
         raise PermissionDenied
     form = TransitionForm(request.POST, targets=machine.allowed_targets(agreement.status))
-    try:
-        done = run_service(
-            form,
-            lambda f: services.agreement_transition(
-                actor=request.user,
-                agreement=agreement,
-                to=f.cleaned_data["to"],
-                on=f.cleaned_data["on"],
-                reason=f.cleaned_data["reason"],
-            ),
-        )
-    except ConflictError as exc:
-        messages.error(request, str(exc))
-        return redirect("agreements:detail", pk)
+    done = run_service_or_report(
+        request,
+        form,
+        lambda f: services.agreement_transition(
+            actor=request.user,
+            agreement=agreement,
+            to=f.cleaned_data["to"],
+            on=f.cleaned_data["on"],
+            reason=f.cleaned_data["reason"],
+        ),
+    )
     if done:
         messages.success(request, _("The agreement's status is changed."))
+    if done or not form.errors:
         return redirect("agreements:detail", pk)
     context = _detail_context(request, agreement, transition_form=form)
     return render_page(request, "agreements/detail.html", context, status=422)
@@ -123,18 +120,17 @@ def agreement_upgrade(request, pk: int):
     if not policies.can_manage_agreements(request.user):
         raise PermissionDenied
     form = UpgradeForm(request.POST)
-    try:
-        new = run_service(
-            form,
-            lambda f: services.agreement_upgrade(
-                actor=request.user, agreement=agreement, data=dict(f.cleaned_data)
-            ),
-        )
-    except ConflictError as exc:
-        messages.error(request, str(exc))
-        return redirect("agreements:detail", pk)
+    new = run_service_or_report(
+        request,
+        form,
+        lambda f: services.agreement_upgrade(
+            actor=request.user, agreement=agreement, data=dict(f.cleaned_data)
+        ),
+    )
     if new:
         messages.success(request, _("The upgrade is recorded."))
         return redirect("agreements:detail", new.pk)
+    if not form.errors:
+        return redirect("agreements:detail", pk)
     context = _detail_context(request, agreement, upgrade_form=form)
     return render_page(request, "agreements/detail.html", context, status=422)

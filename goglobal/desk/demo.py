@@ -150,43 +150,30 @@ def _desk(officer: User, admin: User, tokyo: Mission) -> None:
                 "contact_email": "kinhte@example.vn",
             },
         )
-    orders.order_create(
-        actor=officer,
-        data={
-            "mission": tokyo.pk,
-            "kind": "video",
-            "title": "Video giới thiệu doanh nghiệp công nghệ số Việt Nam",
-            "languages": ["ja", "en"],
-            "purpose": "Trình chiếu tại Ngày Việt Nam ở Tokyo.",
-            "deadline": today + dt.timedelta(days=25),
-        },
-    )
-    late = orders.order_create(
-        actor=officer,
-        data={
-            "mission": tokyo.pk,
-            "kind": "brochure",
-            "title": "Tờ gấp Make in Viet Nam bằng tiếng Nhật",
-            "languages": ["ja"],
-            "purpose": "Phát tại hội chợ IT Week.",
-            "deadline": today + dt.timedelta(days=1),
-        },
-    )
+
+    def order(kind: str, title: str, languages: list[str], purpose: str, days: int):
+        return orders.order_create(
+            actor=officer,
+            data={
+                "mission": tokyo.pk,
+                "kind": kind,
+                "title": title,
+                "languages": languages,
+                "purpose": purpose,
+                "deadline": today + dt.timedelta(days=days),
+            },
+        )
+
+    order("video", "Video giới thiệu doanh nghiệp công nghệ số Việt Nam", ["ja", "en"],
+          "Trình chiếu tại Ngày Việt Nam ở Tokyo.", 25)  # fmt: skip
+    late = order("brochure", "Tờ gấp Make in Viet Nam bằng tiếng Nhật", ["ja"],
+                 "Phát tại hội chợ IT Week.", 1)  # fmt: skip
     for to in ("accepted", "in_production"):
         orders.order_transition(actor=admin, order=late, to=to)
     # Ordered earlier: its date has passed while still in production, so it shows as overdue.
     ContentOrder.objects.filter(pk=late.pk).update(deadline=today - dt.timedelta(days=3))
-    done = orders.order_create(
-        actor=officer,
-        data={
-            "mission": tokyo.pk,
-            "kind": "photo_set",
-            "title": "Bộ ảnh Diễn đàn quốc gia phát triển doanh nghiệp công nghệ số",
-            "languages": ["vi", "en"],
-            "purpose": "Triển lãm ảnh tại Đại sứ quán.",
-            "deadline": today + dt.timedelta(days=10),
-        },
-    )
+    done = order("photo_set", "Bộ ảnh Diễn đàn quốc gia phát triển doanh nghiệp công nghệ số",
+                 ["vi", "en"], "Triển lãm ảnh tại Đại sứ quán.", 10)  # fmt: skip
     for to in ("accepted", "in_production"):
         orders.order_transition(actor=admin, order=done, to=to)
     attachment_add(

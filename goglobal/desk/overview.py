@@ -115,7 +115,10 @@ class CountryPage:
 
 
 def country_get(code: str) -> Country:
-    found = Country.objects.filter(code=str(code).upper()).first()
+    code = str(code)
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise Http404
+    found = Country.objects.filter(code=code.upper()).first()
     if found is None:
         raise Http404
     return found

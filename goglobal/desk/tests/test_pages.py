@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from goglobal.agreements.models import Agreement
 from goglobal.cases.tests.helpers import add_cases
-from goglobal.desk.models import MarketNote, Opportunity
+from goglobal.desk.models import ContentOrder, MarketNote, Opportunity
 from goglobal.enterprises.enums import DeclarationStatus, PresenceMode
 from goglobal.events.tests.factories import VenueFactory
 from goglobal.reference.models import Country, Sector
@@ -178,3 +178,54 @@ def test_country_overview_api(desk_world):
     assert body["presence_total"] == 1  # ent_c is inactive
     assert [o["id"] for o in body["opportunities"]] == [desk_world.opp_jp.pk]
     assert call(client_as(desk_world, "anonymous"), "GET", "/countries/ZZ/overview")[0] == 404
+
+
+@pytest.mark.parametrize(
+    ("role", "url", "add"),
+    [
+        ("mission_officer", "/desk/orders/", "order"),
+        ("mission_officer", "/desk/notes/", "note"),
+        ("enterprise_rep", "/desk/opportunities/", "opportunity"),
+        ("anonymous", "/agreements/", "agreement"),
+    ],
+)
+def test_list_pages_run_a_fixed_number_of_queries(desk_world, role, url, add):
+    client = client_as(desk_world, role)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    mission, jp = desk_world.mission_jp, Country.objects.get(code="JP")
+    for i in range(2):
+        if add == "order":
+            ContentOrder.objects.create(
+                mission=mission, kind="article", title=f"Bài {i}", languages=["ja"],
+                purpose="…", deadline=timezone.localdate(),
+            )  # fmt: skip
+        elif add == "note":
+            MarketNote.objects.create(
+                mission=mission, country=jp, topic="demand", title=f"N {i}", body="…"
+            )
+        elif add == "opportunity":
+            opportunity = Opportunity.objects.create(
+                mission=mission, kind="tender", title=f"O {i}", description="…", country=jp,
+                deadline=timezone.localdate(), contact_name="Lim",
+            )  # fmt: skip
+            opportunity.sectors.add(Sector.objects.get(code="fintech"))
+        else:
+            Agreement.objects.create(
+                kind="mou", status="signed", title_vi=f"A {i}", partner_country=jp,
+                vietnam_party="Bộ", partner_party="Bộ", proposed_on=dt.date(2023, 1, 1),
+                signed_on=dt.date(2023, 2, 1),
+            )  # fmt: skip
+    assert count() == few
+
+
+def test_country_page_refuses_odd_codes_with_404(desk_world):
+    client = client_as(desk_world, "admin")
+    for code in ("JPN", "J%00", "1A", "%C4%90V"):
+        assert client.get(f"/desk/countries/{code}/").status_code == 404
+        assert call(client, "GET", f"/countries/{code}/overview")[0] == 404

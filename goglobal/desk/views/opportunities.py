@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from goglobal.core.errors import ConflictError
-from goglobal.core.pages import render_page, run_service
+from goglobal.core.pages import render_page, run_service, run_service_or_report
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.desk import policies, selectors
 from goglobal.desk.forms import (
@@ -86,31 +85,19 @@ def opportunity_create(request):
     )
 
 
-def _run(request, pk: int, call):
-    try:
-        done = call()
-    except ConflictError as exc:
-        messages.error(request, str(exc))
-        return None
-    return done
-
-
 @login_required
 @require_POST
 def interest_create(request, pk: int):
     opportunity = selectors.opportunity_get_for_user(request.user, pk)
     form = InterestForm(request.POST, enterprises=enterprise_own_for_user(request.user))
-    done = _run(
+    done = run_service_or_report(
         request,
-        pk,
-        lambda: run_service(
-            form,
-            lambda f: service.interest_express(
-                actor=request.user,
-                opportunity=opportunity,
-                enterprise_id=f.cleaned_data["enterprise"],
-                message=f.cleaned_data["message"],
-            ),
+        form,
+        lambda f: service.interest_express(
+            actor=request.user,
+            opportunity=opportunity,
+            enterprise_id=f.cleaned_data["enterprise"],
+            message=f.cleaned_data["message"],
         ),
     )
     if done:
@@ -146,17 +133,14 @@ def interest_follow_up(request, pk: int, interest_pk: int):
 def opportunity_close(request, pk: int):
     opportunity = selectors.opportunity_get_for_user(request.user, pk)
     form = OutcomeForm(request.POST)
-    done = _run(
+    done = run_service_or_report(
         request,
-        pk,
-        lambda: run_service(
-            form,
-            lambda f: service.opportunity_close(
-                actor=request.user,
-                opportunity=opportunity,
-                outcome=f.cleaned_data["outcome"],
-                note=f.cleaned_data["note"],
-            ),
+        form,
+        lambda f: service.opportunity_close(
+            actor=request.user,
+            opportunity=opportunity,
+            outcome=f.cleaned_data["outcome"],
+            note=f.cleaned_data["note"],
         ),
     )
     if done:

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from goglobal.core.errors import ConflictError
-from goglobal.core.pages import render_page, run_service
+from goglobal.core.pages import render_page, run_service, run_service_or_report
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.desk import machine, policies, selectors
 from goglobal.desk.forms import OrderFilterForm, OrderForm, OrderTransitionForm
@@ -83,20 +82,18 @@ def order_transition(request, pk: int):
     if not targets:
         raise PermissionDenied
     form = OrderTransitionForm(request.POST, targets=targets)
-    try:
-        done = run_service(
-            form,
-            lambda f: service.order_transition(
-                actor=request.user,
-                order=order,
-                to=f.cleaned_data["to"],
-                reason=f.cleaned_data["reason"],
-            ),
-        )
-    except ConflictError as exc:
-        messages.error(request, str(exc))
-        return redirect("desk:order-detail", pk)
+    done = run_service_or_report(
+        request,
+        form,
+        lambda f: service.order_transition(
+            actor=request.user,
+            order=order,
+            to=f.cleaned_data["to"],
+            reason=f.cleaned_data["reason"],
+        ),
+    )
     if done:
         messages.success(request, _("The order's status is changed."))
+    if done or not form.errors:
         return redirect("desk:order-detail", pk)
     return _detail(request, order, form=form, status=422)
