@@ -72,3 +72,9 @@ def shared_world(django_db_setup, django_db_blocker):
 @pytest.fixture
 def client_for(world):
     return lambda role: client_as(world, role)
+
+
+@pytest.fixture(autouse=True)
+def _attachments_in_a_temporary_folder(settings, tmp_path_factory):
+    # Uploaded files never land in the developer's data/ folder.
+    settings.ATTACHMENTS_DIR = tmp_path_factory.mktemp("attachments")

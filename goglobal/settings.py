@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "goglobal.search",
     "goglobal.events",
     "goglobal.cases",
+    "goglobal.files",
+    "goglobal.agreements",
+    "goglobal.desk",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,8 @@ urlpatterns = [
     path("search/", include("goglobal.search.urls")),
     path("events/", include("goglobal.events.urls")),
     path("cases/", include("goglobal.cases.urls")),
+    path("files/", include("goglobal.files.urls")),
+    path("agreements/", include("goglobal.agreements.urls")),
+    path("desk/", include("goglobal.desk.urls")),
     path("", include("goglobal.core.urls")),
 ]

@@ -4,6 +4,7 @@ the shared machinery without a cycle)."""
 from goglobal.bulk.api import router as bulk_router
 from goglobal.cases.api import router as cases_router
 from goglobal.core.api import api
+from goglobal.desk.api import routers as desk_routers
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
 from goglobal.missions.api import router as missions_router
@@ -20,3 +21,5 @@ api.add_router("", missions_router)
 api.add_router("", search_router)
 api.add_router("", events_router)
 api.add_router("", cases_router)
+for desk_router in desk_routers:  # files, agreements, missions' desk
+    api.add_router("", desk_router)

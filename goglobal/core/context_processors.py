@@ -27,6 +27,7 @@ def _items(user) -> list[tuple[str, object, str]]:
         items.append(
             ("aggregate", _("Revenue by country"), reverse("enterprises:declaration-aggregate"))
         )
+    items.append(("desk", _("Missions' desk"), reverse("desk:home")))
     items.append(("tokens", _("API tokens"), reverse("accounts:tokens")))
     if user.is_staff:
         items.append(("admin", _("Administration"), reverse("admin:index")))

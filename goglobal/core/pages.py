@@ -46,3 +46,19 @@ def run_service(form, call: Callable, field_map: dict | None = None):
     except ValidationError as exc:
         apply_service_errors(form, exc, field_map)
         return None
+
+
+def run_service_or_report(
+    request: HttpRequest, form, call: Callable, field_map: dict | None = None
+):
+    """run_service, with a refusal because of the record's state (ConflictError) shown to the
+    user as a message. None means: form errors to show again, or the refusal to redirect on."""
+    from django.contrib import messages
+
+    from goglobal.core.errors import ConflictError
+
+    try:
+        return run_service(form, call, field_map)
+    except ConflictError as exc:
+        messages.error(request, str(exc))
+        return None

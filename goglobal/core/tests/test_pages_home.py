@@ -91,6 +91,7 @@ def test_home_navigation_depends_on_role(client, officer):
         "cases",
         "declarations",
         "aggregate",
+        "desk",
         "tokens",
     ]
 

@@ -1,0 +1,3 @@
+from goglobal.desk.tests.helpers import desk_world
+
+__all__ = ["desk_world"]
