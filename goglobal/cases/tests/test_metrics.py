@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from goglobal.cases.metrics import percentile
+from goglobal.cases.milestones import case_milestones_refresh
 from goglobal.cases.models import CaseTransition, SlaNotice
 from goglobal.cases.tests.helpers import CaseFactory
 from goglobal.testing.api import call
@@ -29,6 +30,7 @@ def _case(steps: list[tuple[str, str, int]], **fields):
         CaseTransition.objects.create(
             case=case, from_status=frm, to_status=to, at=start + dt.timedelta(days=days)
         )
+    case_milestones_refresh([case.pk])
     return case
 
 
@@ -45,6 +47,7 @@ def test_metrics_numbers(world, client_for):
     breached = _case(base[:2], status="triage", country_id="DE")
     CaseFactory(status="draft")  # not submitted: not counted
     SlaNotice.objects.create(case=breached, clock="triage", level="breach")
+    case_milestones_refresh([breached.pk])
     status, body = call(client_for("admin"), "get", "/cases/metrics")
     assert status == 200, body
     assert body["submitted"] == 3
