@@ -14,8 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts import access
-from goglobal.cases import briefings, machine, metrics, policies, selectors, services, sla
-from goglobal.cases.enums import CaseCategory, CaseStatus
+from goglobal.cases import (
+    briefings,
+    charts,
+    machine,
+    metrics,
+    policies,
+    selectors,
+    services,
+    sla,
+)
+from goglobal.cases.enums import CaseStatus
 from goglobal.cases.forms import CaseFilterForm, CaseForm, MoveForm, RateForm, TriageForm
 from goglobal.cases.models import Case
 from goglobal.core.errors import ConflictError
@@ -287,9 +296,6 @@ def briefing_detail(request, pk: int):
 def case_metrics(request):
     if not policies.can_triage(request.user):
         raise PermissionDenied
-    context = {
-        "metrics": metrics.case_metrics(selectors.case_visible_for_user(request.user)),
-        "categories": dict(CaseCategory.choices),
-        "section": "cases",
-    }
+    numbers = metrics.case_metrics(selectors.case_visible_for_user(request.user))
+    context = {"metrics": numbers, "charts": charts.metrics_charts(numbers), "section": "cases"}
     return render_page(request, "cases/metrics.html", context)

@@ -93,3 +93,41 @@ def test_metrics_page_for_staff(world, client_for, role, status):
         body = response.content.decode()
         assert "Thuế" in body  # the category, in Vietnamese
         assert 'id="durations"' in body
+
+
+def test_metrics_page_charts_are_inline_svg_with_the_same_numbers_in_tables(world, client_for):
+    base = [("draft", "submitted", 0), ("submitted", "triage", 2)]
+    _case(base, status="triage", category="tax")
+    _case(base, status="triage", category="tax", country_id="DE")
+    _case(base, status="triage", category="procurement")
+    body = client_for("admin").get("/cases/metrics/").content.decode()
+    for key in ("durations", "ageing", "by-category", "by-country", "by-sector", "by-month"):
+        figure = body.split(f'id="{key}-chart"')[1].split("</figure>")[0]
+        assert figure.count("<svg ") == 1 and 'aria-hidden="true"' in figure
+    main = body.split("<main")[1]
+    assert "<script" not in main and "https://" not in main.split("</main>")[0]
+    table = body.split('id="by-category"')[1].split("</table>")[0]
+    assert '<th scope="row">Thuế</th><td class="num">2</td>' in table
+    assert '<th scope="row">Mua sắm công</th><td class="num">1</td>' in table
+    country = body.split('id="by-country"')[1].split("</table>")[0]
+    assert '<th scope="row">Nhật Bản</th><td class="num">2</td>' in country
+    # The chart's own labels are translated too.
+    chart = body.split('id="by-category-chart"')[1].split("</figure>")[0]
+    assert "Thuế" in chart and "Tax" not in chart
+
+
+def test_metrics_page_in_english(world, client_for):
+    _case([("draft", "submitted", 0)], status="submitted", category="tax")
+    response = client_for("admin").get("/cases/metrics/", HTTP_ACCEPT_LANGUAGE="en")
+    body = response.content.decode()
+    assert "Intake by category" in body
+    chart = body.split('id="by-category-chart"')[1].split("</figure>")[0]
+    assert "Tax" in chart
+
+
+def test_metrics_page_with_no_cases(world, client_for):
+    response = client_for("programme_officer").get("/cases/metrics/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<svg " not in body
+    assert "Chưa có hồ sơ nào." in body
