@@ -12,6 +12,7 @@ from django.conf import settings
 
 from goglobal.cases.enums import CaseStatus
 from goglobal.cases.machine import RESOLVED
+from goglobal.cases.models.cases import METRIC_FIELDS
 
 REOPENED_FROM = frozenset({*RESOLVED, CaseStatus.CLOSED})
 
@@ -62,19 +63,7 @@ def milestones_from(case, moves: Iterable[tuple[str, str, dt.datetime]]) -> dict
             start = at
         stamp_move(case, start=start, frm=frm, to=to, at=at)
     case.submitted_month = month_of(case.submitted_at)
-    return {
-        name: getattr(case, name)
-        for name in (
-            "acknowledged_at",
-            "assigned_at",
-            "resolved_at",
-            "reopened",
-            "days_to_acknowledge",
-            "days_to_triage",
-            "days_to_resolve",
-            "submitted_month",
-        )
-    }
+    return {name: getattr(case, name) for name in METRIC_FIELDS if name != "sla_breached"}
 
 
 def case_milestones_refresh(case_ids: Iterable[int] | None = None, *, models=None) -> int:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from goglobal.accounts.models import User
+from goglobal.accounts.models import Role, User
 from goglobal.cases import briefings, policies, selectors
 from goglobal.cases.enums import ActionStatus, BriefingKind, BriefingStatus
 from goglobal.cases.forms_work import (
@@ -25,17 +26,19 @@ from goglobal.cases.forms_work import (
     NominationForm,
 )
 from goglobal.cases.models import ActionItem, Briefing, CaseNomination
+from goglobal.cases.views_work import case_form_action
 from goglobal.core.errors import ConflictError
 from goglobal.core.pages import render_page, run_service
 from goglobal.core.pagination import paginate
 
 
 def _people():
-    return User.objects.filter(is_active=True).order_by("full_name", "username")
-
-
-def _chairs():
-    return [user for user in _people() if policies.can_see_briefings(user)]
+    """Who may chair a briefing or own its action items: staff and Advisory Group members."""
+    return User.objects.filter(
+        Q(role__in=[Role.ADMIN, Role.PROGRAMME_OFFICER, Role.ADVISORY_MEMBER])
+        | Q(is_superuser=True),
+        is_active=True,
+    ).order_by("full_name", "username")
 
 
 @login_required
@@ -57,7 +60,7 @@ def briefing_list(request):
 def briefing_create(request):
     if not policies.can_manage_briefings(request.user):
         raise PermissionDenied
-    form = BriefingForm(request.POST or None, chairs=_chairs())
+    form = BriefingForm(request.POST or None, chairs=_people())
     briefing = request.method == "POST" and run_service(
         form, lambda f: briefings.briefing_create(actor=request.user, data=f.cleaned_data)
     )
@@ -129,6 +132,19 @@ def _conflict(request, pk: int, exc: ConflictError):
     return redirect("cases:briefing-detail", pk)
 
 
+def _form_action(request, briefing: Briefing, form, call, message: str, **again):
+    """Runs the service behind a form posted from the briefing page: back to the page with
+    `message`, or with a conflict's message, or the page again (422) showing the form's
+    errors (`again` names the form in the page's context)."""
+    try:
+        done = run_service(form, call)
+    except ConflictError as exc:
+        return _conflict(request, briefing.pk, exc)
+    if done:
+        return _done(request, briefing.pk, message)
+    return _detail(request, briefing, status=422, **again)
+
+
 @login_required
 @require_POST
 def briefing_agenda(request, pk: int):
@@ -147,15 +163,16 @@ def briefing_minutes(request, pk: int):
     if not policies.can_manage_briefings(request.user):
         raise PermissionDenied
     form = MinutesForm(request.POST)
-    done = run_service(
+    return _form_action(
+        request,
+        briefing,
         form,
         lambda f: briefings.briefing_record_minutes(
             actor=request.user, briefing=briefing, minutes=f.cleaned_data["minutes"]
         ),
+        _("The minutes are saved; the briefing is held."),
+        minutes_form=form,
     )
-    if done:
-        return _done(request, pk, _("The minutes are saved; the briefing is held."))
-    return _detail(request, briefing, status=422, minutes_form=form)
 
 
 @login_required
@@ -176,15 +193,16 @@ def action_item_create(request, pk: int):
     if not policies.can_manage_briefings(request.user):
         raise PermissionDenied
     form = ActionItemForm(request.POST, owners=_people())
-    done = run_service(
+    return _form_action(
+        request,
+        briefing,
         form,
         lambda f: briefings.action_item_create(
             actor=request.user, briefing=briefing, data=f.cleaned_data
         ),
+        _("The action item is added."),
+        action_form=form,
     )
-    if done:
-        return _done(request, pk, _("The action item is added."))
-    return _detail(request, briefing, status=422, action_form=form)
 
 
 @login_required
@@ -196,18 +214,17 @@ def action_item_done(request, pk: int):
     if item is None:
         raise Http404
     form = EvidenceForm(request.POST)
-    try:
-        done = run_service(
-            form,
-            lambda f: briefings.action_item_complete(
-                actor=request.user, item=item, evidence=f.cleaned_data["evidence"]
-            ),
-        )
-    except ConflictError as exc:
-        return _conflict(request, item.briefing_id, exc)
-    if done:
-        return _done(request, item.briefing_id, _("The action item is done."))
-    return _detail(request, item.briefing, status=422, evidence_form=form, evidence_for=item.pk)
+    return _form_action(
+        request,
+        item.briefing,
+        form,
+        lambda f: briefings.action_item_complete(
+            actor=request.user, item=item, evidence=f.cleaned_data["evidence"]
+        ),
+        _("The action item is done."),
+        evidence_form=form,
+        evidence_for=item.pk,
+    )
 
 
 @login_required
@@ -230,20 +247,13 @@ def case_nominate(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     if not policies.can_nominate(request.user, case):
         raise PermissionDenied
-    form = NominationForm(request.POST)
-    try:
-        done = run_service(
-            form,
-            lambda f: briefings.case_nominate(
-                actor=request.user, case=case, reason=f.cleaned_data["reason"]
-            ),
-        )
-    except ConflictError as exc:
-        messages.error(request, str(exc))
-        return redirect("cases:detail", pk)
-    if done:
-        messages.success(request, _("The case is nominated for a briefing."))
-        return redirect("cases:detail", pk)
-    from goglobal.cases.views import case_detail_page
-
-    return case_detail_page(request, case, status=422, nomination_form=form)
+    return case_form_action(
+        request,
+        case,
+        NominationForm(request.POST),
+        lambda f: briefings.case_nominate(
+            actor=request.user, case=case, reason=f.cleaned_data["reason"]
+        ),
+        _("The case is nominated for a briefing."),
+        "nomination_form",
+    )

@@ -69,6 +69,19 @@ def _back(request, pk: int, message: str, *, error: bool = False):
     return redirect("cases:detail", pk)
 
 
+def case_form_action(request, case: Case, form, call, message: str, form_name: str):
+    """Runs the service behind a form posted from the case page: back to the page with
+    `message`, or with a conflict's message, or the page again (422) showing the form's
+    errors."""
+    try:
+        done = run_service(form, call)
+    except ConflictError as exc:
+        return _back(request, case.pk, str(exc), error=True)
+    if done:
+        return _back(request, case.pk, message)
+    return _again(request, case, **{form_name: form})
+
+
 def _staff_case(request, pk: int) -> Case:
     case = selectors.case_get_for_user(request.user, pk)
     if not policies.can_triage(request.user):
@@ -81,18 +94,16 @@ def _staff_case(request, pk: int) -> Case:
 def contributor_add(request, pk: int):
     case = _staff_case(request, pk)
     form = ContributorForm(request.POST, candidates=work.contributor_candidates())
-    try:
-        done = run_service(
-            form,
-            lambda f: work.case_contributor_add(
-                actor=request.user, case=case, user_id=f.cleaned_data["user"]
-            ),
-        )
-    except ConflictError as exc:
-        return _back(request, pk, str(exc), error=True)
-    if done:
-        return _back(request, pk, _("The contributor is added."))
-    return _again(request, case, contributor_form=form)
+    return case_form_action(
+        request,
+        case,
+        form,
+        lambda f: work.case_contributor_add(
+            actor=request.user, case=case, user_id=f.cleaned_data["user"]
+        ),
+        _("The contributor is added."),
+        "contributor_form",
+    )
 
 
 @login_required
@@ -110,19 +121,16 @@ def contributor_remove(request, pk: int, user_pk: int):
 @require_POST
 def summary_draft(request, pk: int):
     case = _staff_case(request, pk)
-    form = SummaryForm(request.POST)
-    try:
-        done = run_service(
-            form,
-            lambda f: publication.summary_draft(
-                actor=request.user, case=case, text=f.cleaned_data["text"]
-            ),
-        )
-    except ConflictError as exc:
-        return _back(request, pk, str(exc), error=True)
-    if done:
-        return _back(request, pk, _("The summary is drafted; another step approves it."))
-    return _again(request, case, summary_form=form)
+    return case_form_action(
+        request,
+        case,
+        SummaryForm(request.POST),
+        lambda f: publication.summary_draft(
+            actor=request.user, case=case, text=f.cleaned_data["text"]
+        ),
+        _("The summary is drafted; another step approves it."),
+        "summary_form",
+    )
 
 
 def _summary_step(request, pk: int, step, message: str):
