@@ -136,7 +136,9 @@ def run(*, cases: int, enterprises: int, seed: int, runs: int, baseline_runs: in
     # that index-only scans need (it cannot run inside a transaction, as in the tests).
     vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+        for model in (Case, CaseTransition, SlaNotice):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"{'VACUUM ANALYZE' if vacuum else 'ANALYZE'} {table}")
     officer, _created = User.objects.get_or_create(
         username=BENCH_USERNAME, defaults={"role": Role.PROGRAMME_OFFICER, "full_name": "Bench"}
     )
