@@ -3,8 +3,9 @@
 resolution and reopen rates.
 
 Everything is aggregated in SQL over the cases table alone, from the milestones each case
-carries (Case.METRIC_FIELDS, stamped as it moves): one query for the totals and the ageing,
-one GROUP BY per intake breakdown, and for each percentile one indexed ORDER BY … OFFSET that
+carries (Case.METRIC_FIELDS, stamped as it moves), on covering indexes: one GROUP BY category
+and country that also gives the totals, one by month, one per enterprise for the sectors, one
+count of the open backlog by age, and for each percentile one indexed ORDER BY … OFFSET that
 reads a single value. `metrics_log.case_metrics_from_log` computes the same numbers from the
 transition log; the tests hold the two equal."""
 
@@ -63,16 +64,32 @@ def _durations(submitted: QuerySet[Case], field: str, count: int) -> Durations:
     return Durations(at(0.5), at(0.9), count)
 
 
-def _intake(submitted: QuerySet[Case]) -> dict[str, list[dict]]:
-    """Cases by category and by country from one GROUP BY over both (a few hundred groups,
-    summed up here), and by month from another: two passes over covering indexes."""
+def _intake_and_totals(submitted: QuerySet[Case]) -> tuple[dict[str, list[dict]], dict]:
+    """Cases by category and by country, and the totals (submitted, breached, resolved,
+    reopened, with each duration), from one GROUP BY over category and country (a few hundred
+    groups, summed up here); cases by month from another: two passes over covering indexes."""
     by_category: dict[str, int] = {}
     by_country: dict[str, int] = {}
-    for category, country, n in (
-        submitted.order_by().values_list("category", "country_id").annotate(n=Count("id"))
-    ):
+    totals = dict.fromkeys(("total", "breached", "reopened", *DURATIONS), 0)
+    rows = (
+        submitted.order_by()
+        .values_list("category", "country_id")
+        .annotate(
+            n=Count("id"),
+            n_breached=Count("id", filter=Q(sla_breached=True)),
+            # A resolution counts once the case had been submitted (it has a duration).
+            n_reopened=Count("id", filter=Q(days_to_resolve__isnull=False, reopened=True)),
+            **{f"n_{field}": Count(field) for field in DURATIONS},
+        )
+    )
+    for category, country, n, breached, reopened, *durations in rows:
         by_category[category] = by_category.get(category, 0) + n
         by_country[country] = by_country.get(country, 0) + n
+        totals["total"] += n
+        totals["breached"] += breached
+        totals["reopened"] += reopened
+        for field, count in zip(DURATIONS, durations, strict=True):
+            totals[field] += count
 
     def most_first(counts: dict) -> list[dict]:
         ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -81,11 +98,12 @@ def _intake(submitted: QuerySet[Case]) -> dict[str, list[dict]]:
     months = (
         submitted.order_by("submitted_month").values_list("submitted_month").annotate(n=Count("id"))
     )
-    return {
+    intake = {
         "by_category": most_first(by_category),
         "by_country": most_first(by_country),
         "by_month": [{"key": month.strftime("%Y-%m"), "n": n} for month, n in months],
     }
+    return intake, totals
 
 
 def _by_sector(submitted: QuerySet[Case]) -> list[dict]:
@@ -127,17 +145,9 @@ def case_metrics(cases: QuerySet[Case], *, now: dt.datetime | None = None) -> di
     """The numbers; backlog ages are counted at `now` (default: the current time)."""
     submitted = cases.filter(submitted_at__isnull=False)
     now = now or timezone.now()
-    totals = submitted.aggregate(
-        total=Count("id"),
-        breached=Count("id", filter=Q(sla_breached=True)),
-        # A resolution counts once the case had been submitted (it has a duration).
-        resolved=Count("days_to_resolve"),
-        reopened=Count("id", filter=Q(days_to_resolve__isnull=False, reopened=True)),
-        **{field: Count(field) for field in DURATIONS},
-    )
-    total, resolved = totals["total"], totals["resolved"]
-    intake = _intake(submitted)
+    intake, totals = _intake_and_totals(submitted)
     intake["by_sector"] = _by_sector(submitted)
+    total, resolved = totals["total"], totals["days_to_resolve"]
     return {
         "submitted": total,
         "intake": intake,
