@@ -58,6 +58,15 @@ def briefing_agenda(briefing: Briefing) -> QuerySet[AgendaItem]:
     return briefing.agenda.select_related("case", "case__country", "action_item__owner")
 
 
+def nominations_pending() -> QuerySet[CaseNomination]:
+    """Nominations of open cases the chair has not accepted yet."""
+    return (
+        CaseNomination.objects.filter(accepted_at__isnull=True)
+        .exclude(case__status__in=NOT_OPEN)
+        .select_related("case", "case__country", "nominated_by")
+    )
+
+
 def _clean(data: dict) -> dict:
     errors: dict = {}
     kind = data.get("kind")

@@ -15,6 +15,7 @@ from goglobal.advisory.models import Agency
 from goglobal.cases import briefings, services
 from goglobal.cases.enums import CaseStatus as S
 from goglobal.cases.enums import RoutingKind
+from goglobal.cases.milestones import case_milestones_refresh
 from goglobal.cases.models import Case, CaseTransition, RoutingRule
 from goglobal.enterprises.models import Enterprise
 from goglobal.missions.models import Mission
@@ -304,6 +305,8 @@ def load_demo_cases() -> int:
             services.case_rate(actor=reporter, case=case, rating=4, comment="Hỗ trợ kịp thời.")
         _spread(case, days)
         made.append(case)
+    # The history was moved back in time: the metrics' milestones follow it.
+    case_milestones_refresh([case.pk for case in made])
     _briefings(staff=staff, chair=owner, cases=made)
     return len(made)
 

@@ -84,6 +84,8 @@ def _send_once(case: Case, clock, level: str, recipients: list, result: SweepRes
     try:
         with transaction.atomic():
             SlaNotice.objects.create(case=case, clock=clock.clock, level=level)
+            if level == SlaLevel.BREACH:
+                Case.objects.filter(pk=case.pk).update(sla_breached=True)
     except IntegrityError:
         return False
     result.notices += 1

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.access import AnyUser
 from goglobal.accounts.models import Role
 from goglobal.advisory.models import Agency
-from goglobal.cases import machine, policies
+from goglobal.cases import machine, milestones, policies
 from goglobal.cases.enums import CaseStatus, RoutingKind, WaitingOn
 from goglobal.cases.models import Case, CaseTransition
 from goglobal.cases.selectors import routing_rules_active
@@ -178,7 +178,8 @@ def case_transition(
     - submitted: the submission time is stamped (the SLA clocks start);
     - triage (acknowledged): the routing rules fill the owning mission, agency and referral;
     - waiting: whom it waits on is recorded (the SLA clocks pause until it leaves);
-    - merged: the duplicate it was merged into is recorded.
+    - merged: the duplicate it was merged into is recorded;
+    - the metrics' milestones (acknowledged, assigned, resolved, reopened) are stamped.
     A move from a stale copy (`expected_version` no longer current, or the status changed
     meanwhile) is refused with ConflictError, so of two officers moving the same case at once
     one succeeds and the other is told, and nothing either did is lost."""
@@ -251,6 +252,7 @@ def _transition(
         routing_apply(locked)
     if to == CaseStatus.MERGED:
         locked.merged_into = merged_into
+    milestones.stamp_move(locked, start=locked.submitted_at, frm=previous, to=to, at=now)
     save_with_history(locked, actor=actor)
     CaseTransition.objects.create(
         case=locked,

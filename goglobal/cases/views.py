@@ -14,10 +14,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts import access
-from goglobal.cases import briefings, machine, metrics, policies, selectors, services, sla
-from goglobal.cases.enums import CaseCategory, CaseStatus
+from goglobal.cases import (
+    charts,
+    machine,
+    metrics,
+    policies,
+    selectors,
+    services,
+    sla,
+)
+from goglobal.cases.enums import CaseStatus
 from goglobal.cases.forms import CaseFilterForm, CaseForm, MoveForm, RateForm, TriageForm
 from goglobal.cases.models import Case
+from goglobal.cases.views_work import case_work_context
 from goglobal.core.errors import ConflictError
 from goglobal.core.forms import apply_service_errors
 from goglobal.core.pages import render_page, run_service
@@ -121,10 +130,32 @@ def _clocks(case: Case) -> list[sla.ClockState]:
 
 
 def _detail(request, case: Case, *, move_form=None, triage_form=None, rate_form=None, status=200):
+    return case_detail_page(
+        request,
+        case,
+        status=status,
+        move_form=move_form,
+        triage_form=triage_form,
+        rate_form=rate_form,
+    )
+
+
+def case_detail_page(
+    request,
+    case: Case,
+    *,
+    status: int = 200,
+    move_form=None,
+    triage_form=None,
+    rate_form=None,
+    **forms,
+):
+    """The case page; a form the user got wrong is passed back to show its errors."""
     user = request.user
     targets = machine.allowed_targets(case.status, policies.roles_on_case(user, case))
     can_triage = policies.can_triage(user)
     context = {
+        **case_work_context(user, case, forms),
         "case": case,
         "transitions": selectors.case_transitions(case),
         "clocks": _clocks(case),
@@ -246,8 +277,10 @@ def case_rate(request, pk: int):
 @login_required
 @require_GET
 def notification_list(request):
+    notifications = selectors.notification_list_for_user(request.user)
     context = {
-        "page_obj": paginate(request, selectors.notification_list_for_user(request.user)),
+        "page_obj": paginate(request, notifications),
+        "unread": notifications.filter(read_at__isnull=True).exists(),
         "filter_query": "",
         "section": "cases",
     }
@@ -256,40 +289,9 @@ def notification_list(request):
 
 @login_required
 @require_GET
-def briefing_list(request):
-    if not policies.can_see_briefings(request.user):
-        raise PermissionDenied
-    context = {
-        "page_obj": paginate(request, briefings.briefing_visible_for_user(request.user)),
-        "filter_query": "",
-        "section": "cases",
-    }
-    return render_page(request, "cases/briefing_list.html", context)
-
-
-@login_required
-@require_GET
-def briefing_detail(request, pk: int):
-    if not policies.can_see_briefings(request.user):
-        raise PermissionDenied
-    briefing = briefings.briefing_get_for_user(request.user, pk)
-    context = {
-        "briefing": briefing,
-        "agenda": briefings.briefing_agenda(briefing),
-        "action_items": briefing.action_items.select_related("owner", "case"),
-        "section": "cases",
-    }
-    return render_page(request, "cases/briefing_detail.html", context)
-
-
-@login_required
-@require_GET
 def case_metrics(request):
     if not policies.can_triage(request.user):
         raise PermissionDenied
-    context = {
-        "metrics": metrics.case_metrics(selectors.case_visible_for_user(request.user)),
-        "categories": dict(CaseCategory.choices),
-        "section": "cases",
-    }
+    numbers = metrics.case_metrics(selectors.case_visible_for_user(request.user))
+    context = {"metrics": numbers, "charts": charts.metrics_charts(numbers), "section": "cases"}
     return render_page(request, "cases/metrics.html", context)

@@ -19,6 +19,18 @@ from goglobal.cases.enums import (
 from goglobal.core.history import History
 from goglobal.core.models import TimeStamped
 
+METRIC_FIELDS = (
+    "acknowledged_at",
+    "assigned_at",
+    "resolved_at",
+    "reopened",
+    "days_to_acknowledge",
+    "days_to_triage",
+    "days_to_resolve",
+    "submitted_month",
+    "sla_breached",
+)
+
 
 class Case(TimeStamped):
     """An obstacle an enterprise meets abroad. Its status changes only through
@@ -137,7 +149,24 @@ class Case(TimeStamped):
     )
     rated_at = models.DateTimeField(null=True, blank=True)
 
-    history = History(excluded_fields=["version"])
+    # Milestones for the metrics, stamped by `services.case_transition` as the case moves (and
+    # recomputed from the transition log by `milestones.case_milestones_refresh`), so that the
+    # metrics page aggregates one table in SQL instead of reading every transition back.
+    acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    assigned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The latest move into a resolved state; kept when the case is reopened.
+    resolved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reopened = models.BooleanField(default=False, editable=False)
+    # Calendar days from submission, rounded to hundredths.
+    days_to_acknowledge = models.FloatField(null=True, blank=True, editable=False)
+    days_to_triage = models.FloatField(null=True, blank=True, editable=False)
+    days_to_resolve = models.FloatField(null=True, blank=True, editable=False)
+    # The first of the month of submission in Vietnam's time zone.
+    submitted_month = models.DateField(null=True, blank=True, editable=False)
+    # Set with the first breach notice (notices.sla_sweep).
+    sla_breached = models.BooleanField(default=False, editable=False)
+
+    history = History(excluded_fields=["version", *METRIC_FIELDS])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -146,6 +175,26 @@ class Case(TimeStamped):
         indexes = [
             models.Index(fields=["status", "created_at"], name="case_status_created"),
             models.Index(fields=["country", "category"], name="case_country_category"),
+            # The metrics page reads only these (covering) indexes, never the wide table.
+            models.Index(
+                fields=[
+                    "category",
+                    "country",
+                    "submitted_at",
+                    "sla_breached",
+                    "reopened",
+                    "days_to_acknowledge",
+                    "days_to_triage",
+                    "days_to_resolve",
+                ],
+                name="case_intake",
+            ),
+            models.Index(fields=["submitted_month", "submitted_at"], name="case_intake_month"),
+            models.Index(fields=["status", "submitted_at"], name="case_open_age"),
+            models.Index(fields=["enterprise", "submitted_at"], name="case_intake_enterprise"),
+            models.Index(fields=["days_to_acknowledge", "submitted_at"], name="case_days_ack"),
+            models.Index(fields=["days_to_triage", "submitted_at"], name="case_days_triage"),
+            models.Index(fields=["days_to_resolve", "submitted_at"], name="case_days_resolve"),
         ]
         constraints = [
             models.CheckConstraint(

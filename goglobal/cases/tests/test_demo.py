@@ -2,8 +2,11 @@
 transition function (every status change logged), and loaded only once."""
 
 import pytest
+from django.utils import timezone
 
 from goglobal.cases.demo import CASES, load_demo_cases
+from goglobal.cases.metrics import case_metrics
+from goglobal.cases.metrics_log import case_metrics_from_log
 from goglobal.cases.models import Briefing, Case, CaseTransition, RoutingRule
 from goglobal.core.seed import load_seed
 from goglobal.core.seed.accounts import demo_accounts_ensure
@@ -30,6 +33,11 @@ def test_demo_cases_cover_countries_categories_and_states():
     assert (held.status, planned.status, planned.previous_id) == ("held", "planned", held.pk)
     assert held.minutes and held.action_items.count() == 2
     assert [row.reason for row in planned.agenda.all()][-1] == "action_item"
+    # The metrics page shows the demo's spread-out history, as the transition log says.
+    now = timezone.now()
+    numbers = case_metrics(Case.objects.all(), now=now)
+    assert numbers["days_to_acknowledge"].median > 1
+    assert numbers == case_metrics_from_log(Case.objects.all(), now=now)
     transitions = CaseTransition.objects.count()
     assert load_demo_cases() == 0
     assert CaseTransition.objects.count() == transitions

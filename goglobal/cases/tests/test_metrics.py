@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from goglobal.cases.metrics import percentile
+from goglobal.cases.milestones import case_milestones_refresh
 from goglobal.cases.models import CaseTransition, SlaNotice
 from goglobal.cases.tests.helpers import CaseFactory
 from goglobal.testing.api import call
@@ -29,6 +30,7 @@ def _case(steps: list[tuple[str, str, int]], **fields):
         CaseTransition.objects.create(
             case=case, from_status=frm, to_status=to, at=start + dt.timedelta(days=days)
         )
+    case_milestones_refresh([case.pk])
     return case
 
 
@@ -45,6 +47,7 @@ def test_metrics_numbers(world, client_for):
     breached = _case(base[:2], status="triage", country_id="DE")
     CaseFactory(status="draft")  # not submitted: not counted
     SlaNotice.objects.create(case=breached, clock="triage", level="breach")
+    case_milestones_refresh([breached.pk])
     status, body = call(client_for("admin"), "get", "/cases/metrics")
     assert status == 200, body
     assert body["submitted"] == 3
@@ -90,3 +93,41 @@ def test_metrics_page_for_staff(world, client_for, role, status):
         body = response.content.decode()
         assert "Thuế" in body  # the category, in Vietnamese
         assert 'id="durations"' in body
+
+
+def test_metrics_page_charts_are_inline_svg_with_the_same_numbers_in_tables(world, client_for):
+    base = [("draft", "submitted", 0), ("submitted", "triage", 2)]
+    _case(base, status="triage", category="tax")
+    _case(base, status="triage", category="tax", country_id="DE")
+    _case(base, status="triage", category="procurement")
+    body = client_for("admin").get("/cases/metrics/").content.decode()
+    for key in ("durations", "ageing", "by-category", "by-country", "by-sector", "by-month"):
+        figure = body.split(f'id="{key}-chart"')[1].split("</figure>")[0]
+        assert figure.count("<svg ") == 1 and 'aria-hidden="true"' in figure
+    main = body.split("<main")[1]
+    assert "<script" not in main and "https://" not in main.split("</main>")[0]
+    table = body.split('id="by-category"')[1].split("</table>")[0]
+    assert '<th scope="row">Thuế</th><td class="num">2</td>' in table
+    assert '<th scope="row">Mua sắm công</th><td class="num">1</td>' in table
+    country = body.split('id="by-country"')[1].split("</table>")[0]
+    assert '<th scope="row">Nhật Bản</th><td class="num">2</td>' in country
+    # The chart's own labels are translated too.
+    chart = body.split('id="by-category-chart"')[1].split("</figure>")[0]
+    assert "Thuế" in chart and "Tax" not in chart
+
+
+def test_metrics_page_in_english(world, client_for):
+    _case([("draft", "submitted", 0)], status="submitted", category="tax")
+    response = client_for("admin").get("/cases/metrics/", HTTP_ACCEPT_LANGUAGE="en")
+    body = response.content.decode()
+    assert "Intake by category" in body
+    chart = body.split('id="by-category-chart"')[1].split("</figure>")[0]
+    assert "Tax" in chart
+
+
+def test_metrics_page_with_no_cases(world, client_for):
+    response = client_for("programme_officer").get("/cases/metrics/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<svg " not in body
+    assert "Chưa có hồ sơ nào." in body

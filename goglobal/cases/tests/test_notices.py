@@ -57,6 +57,8 @@ def test_sla_sweep_warns_the_owner_once_at_80_percent(people):
     assert [message.to for message in mail.outbox] == [[people["owner"].email]]
     assert sla_sweep(now=at(23, 21)).notices == 0
     assert Notification.objects.count() == 1
+    case.refresh_from_db()
+    assert case.sla_breached is False  # a warning is not a breach
 
 
 def test_sla_sweep_breach_goes_to_owner_and_administrators_then_escalates(people):
@@ -64,6 +66,8 @@ def test_sla_sweep_breach_goes_to_owner_and_administrators_then_escalates(people
     # Tuesday noon: acknowledge (1 day) breached; triage (2 days) at 75%: nothing yet.
     result = sla_sweep(now=at(24, 12))
     assert result.levels == {"breach": 1}
+    case.refresh_from_db()
+    assert case.sla_breached is True  # counted by the metrics' SLA compliance
     breach = Notification.objects.filter(case=case)
     assert {n.recipient_id for n in breach} == {people["owner"].pk, people["admin"].pk}
     # Thursday: triage and update (2 days each at P1) breached too — further breaches

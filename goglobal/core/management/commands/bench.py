@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from goglobal.cases.bench import add_cases_bench, run_cases_bench
 from goglobal.core.bench import registry
 from goglobal.core.bench import search as search_bench
 from goglobal.core.generate import generate
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         )
         imp.add_argument("--json", action="store_true", help="One JSON object per line.")
         add_registration_bench(benches)
+        add_cases_bench(benches)
         reg.add_argument(
             "--replace",
             action="store_true",
@@ -85,6 +87,8 @@ class Command(BaseCommand):
     def handle(self, *args, bench: str, **options):
         if bench == "registration":
             return run_registration_bench(self, **options)
+        if bench == "cases":
+            return run_cases_bench(self, **options)
         as_json = options["json"]
         connection = connections[DEFAULT_DB_ALIAS]
         executor = MigrationExecutor(connection)
