@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "goglobal.search",
     "goglobal.events",
     "goglobal.cases",
+    "goglobal.matchmaking",
 ]
 
 MIDDLEWARE = [
