@@ -82,6 +82,8 @@ def availability_set(
     """Replaces the participant's availability. Naive times are read in the participant's own
     time zone (a bridge point's); an empty list means available all day."""
     require(policies.can_act_for(actor, participant))
+    # The zone is the participant's venue's as stored now, not as the caller last read it.
+    participant = Participant.objects.select_related("venue").get(pk=participant.pk)
     if len(windows) > MAX_WINDOWS:
         raise ValidationError({"windows": _("At most %(n)d windows.") % {"n": MAX_WINDOWS}})
     rows = []
@@ -196,8 +198,7 @@ def request_answer(*, actor: AnyUser, request: MeetingRequest, accept: bool) -> 
     request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
     now = timezone.now()
     if request.status == RequestStatus.PENDING and request.expires_at <= now:
-        request.status = RequestStatus.EXPIRED
-        request.save(update_fields=["status", "updated_at"])
+        raise ConflictError(_("This request has expired and can no longer be answered."))
     if request.status != RequestStatus.PENDING:
         raise ConflictError(
             _("This request is %(status)s and can no longer be answered.")
