@@ -1,7 +1,8 @@
 """Partner suggestions with their reasons. Pure scoring over profiles already loaded; the
 selector (`selectors.recommendations_for`) decides who may be suggested to whom.
 
-Score: 3 per shared sector, 1 per shared market, 4 per offer of theirs that answers a need of
+Score: 6 per shared sector (the first thing delegations match on, so a partner in your sector
+outranks one that only answers a need), 1 per shared market, 4 per offer of theirs that answers a need of
 yours (or the other way round) of the same kind, up to 5 for similar texts (shared concepts
 of the bilingual vocabulary, so the language of the text does not matter), 2 for an earlier
 contact (a meeting request accepted at an earlier event)."""
@@ -100,7 +101,7 @@ def score(mine: Facts, theirs: Facts) -> Suggestion:
     points = 0.0
     sectors = sorted(theirs.sectors[k] for k in mine.sectors.keys() & theirs.sectors.keys())
     if sectors:
-        points += 3 * len(sectors)
+        points += 6 * len(sectors)
         reasons.append(
             ngettext("Shared sector: %(names)s", "Shared sectors: %(names)s", len(sectors))
             % {"names": ", ".join(sectors)}
@@ -115,10 +116,10 @@ def score(mine: Facts, theirs: Facts) -> Suggestion:
     labels = dict(InterestKind.choices)
     for kind in sorted(theirs.offers & mine.needs):
         points += 4
-        reasons.append(_("Their %(kind)s offer answers your need") % {"kind": labels[kind]})
+        reasons.append(_("Their offer (%(kind)s) answers your need") % {"kind": labels[kind]})
     for kind in sorted(mine.offers & theirs.needs):
         points += 4
-        reasons.append(_("Your %(kind)s offer answers their need") % {"kind": labels[kind]})
+        reasons.append(_("Your offer (%(kind)s) answers their need") % {"kind": labels[kind]})
     union = mine.concepts | theirs.concepts
     shared = mine.concepts & theirs.concepts
     if shared:

@@ -9,6 +9,7 @@ from goglobal.core.models import SyntheticDataset
 from goglobal.core.seed import load_seed
 from goglobal.core.seed.accounts import DEMO_PASSWORD, demo_accounts_ensure, describe_target
 from goglobal.events.seed import load_seed_events
+from goglobal.matchmaking.demo import load_demo_matchmaking
 
 DEMO_SEED = 2026
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             say(f"Keeping the {enterprises:,} synthetic enterprises generated earlier.")
         users = demo_accounts_ensure()
         load_demo_cases()
+        load_demo_matchmaking()
 
         base = f"http://{host}:{port}"
         say(self.style.SUCCESS(f"\nGo Global Vietnam demo: {base}/"))
