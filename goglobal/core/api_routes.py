@@ -6,6 +6,7 @@ from goglobal.cases.api import router as cases_router
 from goglobal.core.api import api
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
+from goglobal.matchmaking.api import router as matchmaking_router
 from goglobal.missions.api import router as missions_router
 from goglobal.partners.api import router as partners_router
 from goglobal.reference.api import router as reference_router
@@ -20,3 +21,4 @@ api.add_router("", missions_router)
 api.add_router("", search_router)
 api.add_router("", events_router)
 api.add_router("", cases_router)
+api.add_router("", matchmaking_router)
