@@ -15,5 +15,6 @@ urlpatterns = [
     path("search/", include("goglobal.search.urls")),
     path("events/", include("goglobal.events.urls")),
     path("cases/", include("goglobal.cases.urls")),
+    path("matchmaking/", include("goglobal.matchmaking.urls")),
     path("", include("goglobal.core.urls")),
 ]
