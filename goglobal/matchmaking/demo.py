@@ -52,75 +52,60 @@ def _vn_text(sector: Sector) -> tuple[str, str]:
     )
 
 
+def _profile(organisation: dict, *, summary, sectors, markets, offer, need) -> MatchProfile:
+    profile = MatchProfile.objects.create(summary=summary, **organisation)
+    profile.sectors.set(sectors)
+    profile.markets.set(markets)
+    ProfileItem.objects.bulk_create(
+        [
+            ProfileItem(profile=profile, direction=Direction.OFFER, kind=offer[0], text=offer[1]),
+            ProfileItem(profile=profile, direction=Direction.NEED, kind=need[0], text=need[1]),
+        ]
+    )
+    return profile
+
+
 @transaction.atomic
 def load_demo_matchmaking() -> int:
     """Returns the number of profiles made (0 when the demo's profiles are already there)."""
     if MatchProfile.objects.exists():
         return 0
     sectors = {s.code: s for s in Sector.objects.all()}
-    gb = Country.objects.get(code="GB")
-    made: list[MatchProfile] = []
+    gb, vn = Country.objects.get(code="GB"), Country.objects.get(code="VN")
     organisations = {o.name: o for o in ForeignOrganisation.objects.filter(name__in=UK)}
-    uk_profiles = []
-    for name, (codes, offer, need) in UK.items():
-        organisation = organisations.get(name)
-        if organisation is None:
-            continue
-        profile = MatchProfile.objects.create(
-            foreign_organisation=organisation, summary=f"{offer} {need}"
+    uk_profiles = [
+        _profile(
+            {"foreign_organisation": organisations[name]},
+            summary=f"{offer} {need}",
+            sectors=[sectors[c] for c in codes],
+            markets=[gb, vn],
+            offer=(InterestKind.TECHNOLOGY, offer),
+            need=(InterestKind.PARTNERSHIP, need),
         )
-        profile.sectors.set([sectors[c] for c in codes])
-        profile.markets.set([gb, Country.objects.get(code="VN")])
-        ProfileItem.objects.bulk_create(
-            [
-                ProfileItem(
-                    profile=profile,
-                    direction=Direction.OFFER,
-                    kind=InterestKind.TECHNOLOGY,
-                    text=offer,
-                ),
-                ProfileItem(
-                    profile=profile,
-                    direction=Direction.NEED,
-                    kind=InterestKind.PARTNERSHIP,
-                    text=need,
-                ),
-            ]
-        )
-        uk_profiles.append(profile)
-    made += uk_profiles
-    wanted = sorted({c for codes, _o, _n in UK.values() for c in codes})
+        for name, (codes, offer, need) in UK.items()
+        if name in organisations
+    ]
+    made = list(uk_profiles)
     taken: set[int] = set()
-    for code in wanted:
-        sector = sectors[code]
-        summary, offer = _vn_text(sector)
+    for code in sorted({c for codes, _o, _n in UK.values() for c in codes}):
+        summary, offer = _vn_text(sectors[code])
         enterprises = (
-            Enterprise.objects.filter(sectors=sector)
+            Enterprise.objects.filter(sectors=sectors[code])
             .exclude(pk__in=taken)
             .order_by("id")[:VN_PER_SECTOR]
         )
         for enterprise in enterprises:
             taken.add(enterprise.pk)
-            profile = MatchProfile.objects.create(enterprise=enterprise, summary=summary)
-            profile.sectors.set(enterprise.sectors.all())
-            profile.markets.set([gb])
-            ProfileItem.objects.bulk_create(
-                [
-                    ProfileItem(
-                        profile=profile,
-                        direction=Direction.OFFER,
-                        kind=InterestKind.PARTNERSHIP,
-                        text=offer,
-                    ),
-                    ProfileItem(
-                        profile=profile,
-                        direction=Direction.NEED,
-                        kind=InterestKind.TECHNOLOGY,
-                        text="Công nghệ và khách hàng tại Vương quốc Anh",
-                    ),
-                ]
+            made.append(
+                _profile(
+                    {"enterprise": enterprise},
+                    summary=summary,
+                    sectors=list(enterprise.sectors.all()),
+                    markets=[gb],
+                    offer=(InterestKind.PARTNERSHIP, offer),
+                    need=(InterestKind.TECHNOLOGY, "Công nghệ và khách hàng tại Vương quốc Anh"),
+                )
             )
-            made.append(profile)
     _visit_meetings(uk_profiles)
     return len(made)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.test import Client
+
 from goglobal.accounts.models import Role
 from goglobal.events.tests.factories import EventFactory, VenueFactory, in_days
 from goglobal.matchmaking.models import MatchProfile, MeetingSettings, Participant, Slot
@@ -62,3 +64,9 @@ def meeting_event(
 
 def join(event, profile, **fields) -> Participant:
     return Participant.objects.create(event=event, profile=profile, **fields)
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

@@ -7,29 +7,13 @@ from goglobal.accounts.models import Role
 from goglobal.matchmaking.enums import RequestStatus
 from goglobal.matchmaking.models import MatchProfile, Meeting, MeetingRequest, ScheduleRun
 from goglobal.matchmaking.tests.factories import (
-    enterprise_profile,
     foreign_profile,
-    join,
-    meeting_event,
-    rep_of,
+    signed_in,
 )
 from goglobal.testing.api import call
 from goglobal.testing.factories import EnterpriseFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
-
-
-def _as(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def setup():
-    event = meeting_event(slots=3, tables=2)
-    vn, uk = enterprise_profile("ai", summary="AI"), foreign_profile("ai", summary="AI")
-    return event, join(event, vn), join(event, uk), _as(rep_of(vn)), _as(rep_of(uk))
 
 
 def test_a_representative_creates_their_profile_and_nobody_else_can():
@@ -43,23 +27,23 @@ def test_a_representative_creates_their_profile_and_nobody_else_can():
         "items": [{"direction": "offer", "kind": "technology", "text": "Nhận dạng ảnh"}],
     }
     other = user_with_role(Role.ENTERPRISE_REP, enterprise=EnterpriseFactory())
-    assert call(_as(other), "post", "/matchmaking/profiles", body)[0] == 403
+    assert call(signed_in(other), "post", "/matchmaking/profiles", body)[0] == 403
     assert call(Client(), "post", "/matchmaking/profiles", body)[0] in (401, 403)
-    status, created = call(_as(rep), "post", "/matchmaking/profiles", body)
+    status, created = call(signed_in(rep), "post", "/matchmaking/profiles", body)
     assert status == 201
     assert (created["sector_codes"], created["market_codes"], created["items"][0]["kind"]) == (
         ["ai"],
         ["GB"],
         "technology",
     )
-    status, again = call(_as(rep), "post", "/matchmaking/profiles", body)
+    status, again = call(signed_in(rep), "post", "/matchmaking/profiles", body)
     assert status == 422 and again["errors"][0]["field"] == "organisation"
     assert MatchProfile.objects.count() == 1
 
 
 def test_bad_profile_input_is_refused_with_the_field_named():
     enterprise = EnterpriseFactory()
-    rep = _as(user_with_role(Role.ENTERPRISE_REP, enterprise=enterprise))
+    rep = signed_in(user_with_role(Role.ENTERPRISE_REP, enterprise=enterprise))
     status, body = call(
         rep, "post", "/matchmaking/profiles", {"enterprise_id": enterprise.pk, "sectors": ["nope"]}
     )
@@ -147,7 +131,7 @@ def test_organisers_run_the_scheduler_and_see_the_schedule_others_cannot(setup):
     MeetingRequest.objects.create(
         event=event, sender=vn, receiver=uk, status="accepted", expires_at=event.starts_at
     )
-    officer = _as(user_with_role(Role.PROGRAMME_OFFICER))
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
     assert (
         call(vn_client, "post", f"/matchmaking/events/{event.pk}/schedule", {"time_limit": 2})[0]
         == 403
@@ -173,7 +157,7 @@ def test_organisers_run_the_scheduler_and_see_the_schedule_others_cannot(setup):
 
 def test_settings_are_refused_to_representatives_and_checked(setup):
     event, vn, uk, vn_client, uk_client = setup
-    officer = _as(user_with_role(Role.PROGRAMME_OFFICER))
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
     body = {
         "starts_at": "2030-01-01T09:00:00+07:00",
         "ends_at": "2030-01-01T10:00:00+07:00",

@@ -12,7 +12,7 @@ from goglobal.matchmaking import scheduling, selectors, services
 from goglobal.matchmaking.demo import UK, UK_VISIT, load_demo_matchmaking
 from goglobal.matchmaking.models import MatchProfile, Meeting, ScheduleRun
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashers")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashers", "english")]
 
 
 def test_each_uk_companys_top_five_vietnamese_suggestions_share_its_sector_with_reasons():

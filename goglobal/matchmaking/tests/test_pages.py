@@ -14,8 +14,7 @@ from goglobal.matchmaking.tests.factories import (
     enterprise_profile,
     foreign_profile,
     join,
-    meeting_event,
-    rep_of,
+    signed_in,
 )
 from goglobal.reference.models import Country
 from goglobal.testing.factories import user_with_role
@@ -24,22 +23,9 @@ from goglobal.testing.pages import count_queries, login_redirect, text
 pytestmark = pytest.mark.django_db
 
 
-def _as(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def setup():
-    event = meeting_event(slots=3, tables=2, pending_limit=1)
-    vn, uk = enterprise_profile("ai", summary="AI"), foreign_profile("ai", summary="AI")
-    return event, join(event, vn), join(event, uk), _as(rep_of(vn)), _as(rep_of(uk))
-
-
 def test_the_list_needs_a_sign_in_and_costs_the_same_queries_for_1_and_3_profiles():
     assert Client().get("/matchmaking/")["Location"] == login_redirect("/matchmaking/")
-    officer = _as(user_with_role(Role.PROGRAMME_OFFICER))
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
     enterprise_profile("ai")
     one = count_queries(officer, "/matchmaking/")
     enterprise_profile("fintech"), foreign_profile("ai")
@@ -69,7 +55,7 @@ def test_not_interested_is_remembered_and_refused_to_strangers(setup):
 def test_a_profile_is_created_from_the_form_in_vietnamese():
     enterprise = enterprise_profile().enterprise
     enterprise.match_profile.delete()
-    client = _as(user_with_role(Role.ENTERPRISE_REP, enterprise=enterprise))
+    client = signed_in(user_with_role(Role.ENTERPRISE_REP, enterprise=enterprise))
     response = client.post(
         "/matchmaking/profiles/new/",
         {
@@ -138,7 +124,7 @@ def test_organisers_run_the_scheduler_and_see_the_share_of_the_best_possible(set
     MeetingRequest.objects.create(
         event=event, sender=vn, receiver=uk, status="accepted", expires_at=event.starts_at
     )
-    officer = _as(user_with_role(Role.PROGRAMME_OFFICER))
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
     url = f"/matchmaking/events/{event.pk}/schedule/"
     assert vn_client.get(url).status_code == 403
     assert vn_client.post(url, {"time_limit": 2}).status_code == 403
@@ -161,7 +147,7 @@ def test_settings_page_is_for_organisers_and_reports_a_bad_break(setup):
     event, vn, uk, vn_client, uk_client = setup
     url = f"/matchmaking/events/{event.pk}/settings/"
     assert vn_client.get(url).status_code == 403
-    officer = _as(user_with_role(Role.PROGRAMME_OFFICER))
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
     day = (event.starts_at + dt.timedelta(days=1)).strftime("%d/%m/%Y")
     body = {
         "starts_at": f"{day} 09:00",

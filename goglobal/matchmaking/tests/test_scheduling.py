@@ -8,6 +8,7 @@ from goglobal.matchmaking.scheduling import (
     Placement,
     Request,
     Schedule,
+    assign_tables,
     greedy,
     lp_bound,
     optimise,
@@ -112,3 +113,19 @@ def test_bound_beside_cp_sat_in_one_process():
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == ["2", "2.0"]
+
+
+def test_compact_closes_an_idle_gap_without_moving_locked_meetings():
+    from goglobal.matchmaking.scheduling.compact import compact
+
+    instance = Instance(
+        slots=4,
+        tables=2,
+        requests=[Request(1, 0, 1, 1), Request(2, 0, 2, 1), Request(3, 3, 4, 1)],
+        availability={1: frozenset({0})},
+        locked={3: Placement(3, table=1)},
+    )
+    closed = compact(instance, {1: 0, 2: 3, 3: 3})
+    assert closed == {1: 0, 2: 1, 3: 3}
+    schedule = Schedule(assign_tables(instance, closed), "compact")
+    assert validate(instance, schedule) == [] and schedule.idle_gaps(instance) == 0

@@ -22,7 +22,7 @@ from goglobal.matchmaking.tests.factories import (
 from goglobal.reference.models import Country
 from goglobal.testing.factories import user_with_role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
