@@ -72,6 +72,8 @@ def profile_get_for_user(user: AnyUser, pk: int) -> MatchProfile:
 def participant_visible_for_user(user: AnyUser) -> QuerySet[Participant]:
     if access.is_staff(user):
         return Participant.objects.all()
+    if not user.is_authenticated:
+        return Participant.objects.none()
     events = event_visible_for_user(user)
     return Participant.objects.filter(
         Q(event__in=events) & (Q(profile__is_published=True) | _own_profile_q(user, "profile__"))

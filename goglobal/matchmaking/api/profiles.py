@@ -10,8 +10,9 @@ from pydantic import Field
 
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import Id, InSchema, OptionalId, SearchQuery
+from goglobal.enterprises.services.common import require
 from goglobal.events.selectors import event_get_for_user
-from goglobal.matchmaking import selectors, services
+from goglobal.matchmaking import policies, selectors, services
 from goglobal.matchmaking.enums import Direction, InterestKind
 
 router = Router(tags=["matchmaking"])
@@ -104,9 +105,6 @@ def profile_update(request: HttpRequest, profile_id: Id, payload: ProfileIn):
     summary="Suggested partners with their reasons (the profile's own side and staff only)",
 )
 def profile_suggestions(request: HttpRequest, profile_id: Id, event: OptionalId = None):
-    from goglobal.enterprises.services.common import require
-    from goglobal.matchmaking import policies
-
     profile = selectors.profile_get_for_user(request.auth, profile_id)
     require(policies.can_edit_profile(request.auth, profile))
     at = event_get_for_user(request.auth, event) if event else None

@@ -260,6 +260,16 @@ def schedule_execute(run_id: int) -> ScheduleRun:
     run.status = RunStatus.RUNNING
     run.save(update_fields=["status"])
     started = time.perf_counter()
+    try:
+        return _execute(run, started)
+    except Exception as exc:
+        # A run left "running" would block every later one: record the failure instead.
+        log.exception("schedule run %s failed", run.pk)
+        message = _("The scheduler failed: %(why)s") % {"why": exc}
+        return _finish(run, RunStatus.FAILED, message, started)
+
+
+def _execute(run: ScheduleRun, started: float) -> ScheduleRun:
     built = build_instance(run.event)
     instance = built.instance
     run.requests = len(instance.requests)

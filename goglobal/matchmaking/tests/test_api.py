@@ -173,3 +173,15 @@ def test_settings_are_refused_to_representatives_and_checked(setup):
     assert status == 422 and answer["errors"][0]["field"] == "ends_at"
     status, saved = call(officer, "put", f"/matchmaking/events/{event.pk}/settings", body)
     assert status == 200 and len(saved["slots"]) == 3 and saved["tables"] == 4
+
+
+def test_participants_are_listed_to_signed_in_users_only(setup):
+    event, vn, uk, vn_client, uk_client = setup
+    url = f"/matchmaking/events/{event.pk}/participants"
+    status, page = call(vn_client, "get", url)
+    assert status == 200 and {p["profile_id"] for p in page["items"]} == {
+        vn.profile_id,
+        uk.profile_id,
+    }
+    status, page = call(Client(), "get", url)
+    assert status == 200 and page["count"] == 0
