@@ -19,7 +19,6 @@ def _items(user) -> list[tuple[str, object, str]]:
     if not user.is_authenticated:
         return items
     items.append(("partners", _("Foreign organisations"), reverse("partners:list")))
-    items.append(("matchmaking", _("Matchmaking"), reverse("matchmaking:list")))
     if not access.has_role(user, Role.PARTNER_REP):
         items.append(("cases", _("Support cases"), reverse("cases:list")))
     if access.is_staff(user) or access.has_role(user, Role.ENTERPRISE_REP):
@@ -31,6 +30,7 @@ def _items(user) -> list[tuple[str, object, str]]:
     items.append(("tokens", _("API tokens"), reverse("accounts:tokens")))
     if user.is_staff:
         items.append(("admin", _("Administration"), reverse("admin:index")))
+    items.append(("matchmaking", _("Matchmaking"), reverse("matchmaking:list")))
     return items
 
 

@@ -92,6 +92,7 @@ def test_home_navigation_depends_on_role(client, officer):
         "declarations",
         "aggregate",
         "tokens",
+        "matchmaking",
     ]
 
 
