@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "goglobal.files",
     "goglobal.agreements",
     "goglobal.desk",
+    "goglobal.matchmaking",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,6 @@ urlpatterns = [
     path("files/", include("goglobal.files.urls")),
     path("agreements/", include("goglobal.agreements.urls")),
     path("desk/", include("goglobal.desk.urls")),
+    path("matchmaking/", include("goglobal.matchmaking.urls")),
     path("", include("goglobal.core.urls")),
 ]

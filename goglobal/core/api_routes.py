@@ -7,6 +7,7 @@ from goglobal.core.api import api
 from goglobal.desk.api import routers as desk_routers
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
+from goglobal.matchmaking.api import router as matchmaking_router
 from goglobal.missions.api import router as missions_router
 from goglobal.partners.api import router as partners_router
 from goglobal.reference.api import router as reference_router
@@ -23,3 +24,4 @@ api.add_router("", events_router)
 api.add_router("", cases_router)
 for desk_router in desk_routers:  # files, agreements, missions' desk
     api.add_router("", desk_router)
+api.add_router("", matchmaking_router)

@@ -31,6 +31,7 @@ def _items(user) -> list[tuple[str, object, str]]:
     items.append(("tokens", _("API tokens"), reverse("accounts:tokens")))
     if user.is_staff:
         items.append(("admin", _("Administration"), reverse("admin:index")))
+    items.append(("matchmaking", _("Matchmaking"), reverse("matchmaking:list")))
     return items
 
 

@@ -93,6 +93,7 @@ def test_home_navigation_depends_on_role(client, officer):
         "aggregate",
         "desk",
         "tokens",
+        "matchmaking",
     ]
 
 

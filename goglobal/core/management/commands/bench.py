@@ -14,6 +14,7 @@ from goglobal.core.bench import search as search_bench
 from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
 from goglobal.events.bench import add_registration_bench, run_registration_bench
+from goglobal.matchmaking.bench import add_scheduler_bench, run_scheduler_bench
 
 
 class Command(BaseCommand):
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         imp.add_argument("--json", action="store_true", help="One JSON object per line.")
         add_registration_bench(benches)
         add_cases_bench(benches)
+        add_scheduler_bench(benches)
         reg.add_argument(
             "--replace",
             action="store_true",
@@ -89,6 +91,8 @@ class Command(BaseCommand):
             return run_registration_bench(self, **options)
         if bench == "cases":
             return run_cases_bench(self, **options)
+        if bench == "scheduler":
+            return run_scheduler_bench(self, **options)
         as_json = options["json"]
         connection = connections[DEFAULT_DB_ALIAS]
         executor = MigrationExecutor(connection)

@@ -10,6 +10,7 @@ from goglobal.core.seed import load_seed
 from goglobal.core.seed.accounts import DEMO_PASSWORD, demo_accounts_ensure, describe_target
 from goglobal.desk.demo import load_demo_desk
 from goglobal.events.seed import load_seed_events
+from goglobal.matchmaking.demo import load_demo_matchmaking
 
 DEMO_SEED = 2026
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         users = demo_accounts_ensure()
         load_demo_cases()
         load_demo_desk()
+        load_demo_matchmaking()
 
         base = f"http://{host}:{port}"
         say(self.style.SUCCESS(f"\nGo Global Vietnam demo: {base}/"))
