@@ -64,6 +64,12 @@ def _durations(submitted: QuerySet[Case], field: str, count: int) -> Durations:
     return Durations(at(0.5), at(0.9), count)
 
 
+# What the counts count: every submitted case has it, and every covering index below holds it,
+# so PostgreSQL can answer from the index alone. COUNT(id) made it read the whole table (a
+# sequential scan of 200,000 cases: 130 ms against 21 ms for the month count, loaded machine).
+COUNTED = "submitted_at"
+
+
 def _intake_and_totals(submitted: QuerySet[Case]) -> tuple[dict[str, list[dict]], dict]:
     """Cases by category and by country, and the totals (submitted, breached, resolved,
     reopened, with each duration), from one GROUP BY over category and country (a few hundred
@@ -75,10 +81,10 @@ def _intake_and_totals(submitted: QuerySet[Case]) -> tuple[dict[str, list[dict]]
         submitted.order_by()
         .values_list("category", "country_id")
         .annotate(
-            n=Count("id"),
-            n_breached=Count("id", filter=Q(sla_breached=True)),
+            n=Count(COUNTED),
+            n_breached=Count(COUNTED, filter=Q(sla_breached=True)),
             # A resolution counts once the case had been submitted (it has a duration).
-            n_reopened=Count("id", filter=Q(days_to_resolve__isnull=False, reopened=True)),
+            n_reopened=Count(COUNTED, filter=Q(days_to_resolve__isnull=False, reopened=True)),
             **{f"n_{field}": Count(field) for field in DURATIONS},
         )
     )
@@ -96,7 +102,9 @@ def _intake_and_totals(submitted: QuerySet[Case]) -> tuple[dict[str, list[dict]]
         return [{"key": key, "n": n} for key, n in ordered]
 
     months = (
-        submitted.order_by("submitted_month").values_list("submitted_month").annotate(n=Count("id"))
+        submitted.order_by("submitted_month")
+        .values_list("submitted_month")
+        .annotate(n=Count(COUNTED))
     )
     intake = {
         "by_category": most_first(by_category),
@@ -111,7 +119,10 @@ def _by_sector(submitted: QuerySet[Case]) -> list[dict]:
     per enterprise first, on an index, then spread over the enterprises' sectors: the same
     numbers as counting distinct cases over the join, without joining every case."""
     per_enterprise, params = (
-        submitted.order_by().values("enterprise_id").annotate(n=Count("id")).query.sql_with_params()
+        submitted.order_by()
+        .values("enterprise_id")
+        .annotate(n=Count(COUNTED))
+        .query.sql_with_params()
     )
     through = Enterprise.sectors.through._meta
     quote = connection.ops.quote_name
@@ -133,7 +144,7 @@ def _ageing(submitted: QuerySet[Case], now: dt.datetime) -> list[dict]:
         wanted = Q(submitted_at__lte=now - dt.timedelta(days=low))
         if high is not None:
             wanted &= Q(submitted_at__gt=now - dt.timedelta(days=high + 1))
-        buckets[f"age_{index}"] = Count("id", filter=wanted)
+        buckets[f"age_{index}"] = Count(COUNTED, filter=wanted)
     counts = submitted.filter(status__in=OPEN).aggregate(**buckets)
     return [
         {"from_days": low, "to_days": high, "n": counts[f"age_{index}"]}
