@@ -165,13 +165,13 @@ def _csv_stream(header: list[str], body: Iterable[list]) -> Iterator[str]:
         yield writer.writerow([escape_csv(value) for value in row])
 
 
-def _file_name(kind: str, fmt: str) -> str:
+def dated_file_name(kind: str, fmt: str) -> str:
     return f"{kind}-{timezone.localdate().isoformat()}.{fmt}"
 
 
 def export_response(kind: str, queryset, fmt: str):
     header = headers(kind)  # translated now, in the request's language
-    return table_response(header, rows(kind, queryset), fmt=fmt, name=_file_name(kind, fmt))
+    return table_response(header, rows(kind, queryset), fmt=fmt, name=dated_file_name(kind, fmt))
 
 
 def table_response(header: list[str], body: Iterable[list], *, fmt: str, name: str):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 
 from goglobal.accounts.access import AnyUser
-from goglobal.bulk.exports import _file_name, table_response
+from goglobal.bulk.exports import dated_file_name, table_response
 from goglobal.search.selectors import CANDIDATES, SearchFilters, search_for_user
 
 
@@ -20,7 +20,7 @@ def search_export_response(
     result = search_for_user(user, q, filters, page=1, page_size=CANDIDATES, with_facets=False)
     header = [_("Type"), _("Name"), _("Details"), _("Link")]
     body = ([hit.kind_label, hit.title, hit.subtitle, absolute(hit.url)] for hit in result.items)
-    response = table_response(header, body, fmt=fmt, name=_file_name("search", fmt))
+    response = table_response(header, body, fmt=fmt, name=dated_file_name("search", fmt))
     # A broad query's file holds the best CANDIDATES results, as the page says.
     response["X-Results-Capped"] = "true" if result.capped else "false"
     return response
