@@ -25,7 +25,7 @@ from goglobal.cases.enums import CaseStatus as S
 from goglobal.cases.milestones import milestones_from
 from goglobal.cases.models import Case, CaseTransition, SlaNotice
 from goglobal.core.generate import vocabulary as v
-from goglobal.core.generate.clear import _raw_delete, _release_references
+from goglobal.core.generate.clear import raw_delete, release_references
 from goglobal.core.generate.people import Pick
 
 CHUNK = 10_000
@@ -249,12 +249,12 @@ def clear_generated_cases(enterprise_ids: tuple[int, int]) -> int:
     low, high = enterprise_ids
     cases = Case.objects.filter(enterprise_id__gte=low, enterprise_id__lte=high)
     ids = cases.values("pk")
-    _raw_delete(CaseTransition.objects.filter(case_id__in=ids))
-    _raw_delete(SlaNotice.objects.filter(case_id__in=ids))
+    raw_delete(CaseTransition.objects.filter(case_id__in=ids))
+    raw_delete(SlaNotice.objects.filter(case_id__in=ids))
     # Anything else that points at them (notifications, summaries, contributors) keeps its
     # on_delete; the bulky rows go with plain DELETEs.
-    _release_references(Case, ids, {CaseTransition, SlaNotice})
-    return _raw_delete(cases)
+    release_references(Case, ids, {CaseTransition, SlaNotice})
+    return raw_delete(cases)
 
 
 def generate_cases(*, cases: int, seed: int, enterprise_ids: tuple[int, int]) -> CasesResult:

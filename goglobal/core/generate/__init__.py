@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Max
 
 from goglobal.core.generate.clear import clear_generated
 from goglobal.core.generate.enterprises import Batch, EnterpriseMaker, Ids
 from goglobal.core.generate.organisations import OrganisationMaker, organisation_count
-from goglobal.core.generate.writer import TableWriter
+from goglobal.core.generate.writer import TableWriter, next_id
 from goglobal.core.inserts import refresh_planner_statistics
 from goglobal.core.models import SyntheticDataset
 from goglobal.enterprises.models import (
@@ -73,10 +72,6 @@ class GenerateResult:
     seconds: float
 
 
-def _next_id(model) -> int:
-    return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
-
-
 # Parents before children, so that foreign keys hold after every statement.
 TABLES = (
     ("enterprises", Enterprise),
@@ -106,10 +101,10 @@ def generate(*, enterprises: int, seed: int, progress=None) -> GenerateResult:
         lookups = Lookups.load()
         seed_codes = set(Enterprise.objects.values_list("tax_code", flat=True))
         ids = Ids(
-            enterprise=_next_id(Enterprise),
-            product=_next_id(Product),
-            contact=_next_id(Contact),
-            declaration=_next_id(Declaration),
+            enterprise=next_id(Enterprise),
+            product=next_id(Product),
+            contact=next_id(Contact),
+            declaration=next_id(Declaration),
         )
         first_enterprise = ids.enterprise
         maker = EnterpriseMaker(seed=seed, lookups=lookups, taken_tax_codes=seed_codes, ids=ids)
@@ -125,7 +120,7 @@ def generate(*, enterprises: int, seed: int, progress=None) -> GenerateResult:
             if progress:
                 progress(done, enterprises)
 
-        first_org = _next_id(ForeignOrganisation)
+        first_org = next_id(ForeignOrganisation)
         org_maker = OrganisationMaker(
             seed=seed, lookups=lookups, first_id=first_org, first_contact_id=ids.contact
         )

@@ -25,11 +25,11 @@ def _between(path: str, low: int, high: int) -> dict:
     return {f"{path}__gte": low, f"{path}__lte": high}
 
 
-def _raw_delete(queryset: models.QuerySet) -> int:
+def raw_delete(queryset: models.QuerySet) -> int:
     return queryset._raw_delete(router.db_for_write(queryset.model))
 
 
-def _release_references(model, parents: models.QuerySet, handled: set) -> None:
+def release_references(model, parents: models.QuerySet, handled: set) -> None:
     """Applies on_delete for relations to `model` the bulk deletes below do not cover."""
     for rel in model._meta.related_objects:
         if rel.many_to_many:
@@ -73,28 +73,28 @@ def _clear_enterprises(low: int, high: int) -> dict[str, int]:
         (Declaration, Declaration._base_manager.filter(**in_range)),
         (MarketPresence, MarketPresence._base_manager.filter(**in_range)),
     ):
-        _release_references(model, parents.values("pk"), handled)
+        release_references(model, parents.values("pk"), handled)
     return {
-        "declaration_countries": _raw_delete(
+        "declaration_countries": raw_delete(
             DeclarationCountry.objects.filter(**_between("declaration__enterprise_id", low, high))
         ),
-        "declarations": _raw_delete(Declaration.objects.filter(**in_range)),
-        "consents": _raw_delete(
+        "declarations": raw_delete(Declaration.objects.filter(**in_range)),
+        "consents": raw_delete(
             ContactConsent.objects.filter(**_between("contact__enterprise_id", low, high))
         ),
-        "contacts": _raw_delete(Contact.objects.filter(**in_range)),
-        "product_markets": _raw_delete(
+        "contacts": raw_delete(Contact.objects.filter(**in_range)),
+        "product_markets": raw_delete(
             Product.target_markets.through.objects.filter(
                 **_between("product__enterprise_id", low, high)
             )
         ),
-        "product_sectors": _raw_delete(
+        "product_sectors": raw_delete(
             Product.sectors.through.objects.filter(**_between("product__enterprise_id", low, high))
         ),
-        "products": _raw_delete(Product.objects.filter(**in_range)),
-        "presences": _raw_delete(MarketPresence.objects.filter(**in_range)),
-        "enterprise_sectors": _raw_delete(Enterprise.sectors.through.objects.filter(**in_range)),
-        "enterprises": _raw_delete(Enterprise.objects.filter(**_between("pk", low, high))),
+        "products": raw_delete(Product.objects.filter(**in_range)),
+        "presences": raw_delete(MarketPresence.objects.filter(**in_range)),
+        "enterprise_sectors": raw_delete(Enterprise.sectors.through.objects.filter(**in_range)),
+        "enterprises": raw_delete(Enterprise.objects.filter(**_between("pk", low, high))),
     }
 
 
@@ -102,19 +102,19 @@ def _clear_organisations(low: int, high: int) -> dict[str, int]:
     in_range = _between("foreign_organisation_id", low, high)
     handled = {ForeignOrganisation, ForeignOrganisation.sectors.through, Contact, ContactConsent}
     parents = ForeignOrganisation._base_manager.filter(**_between("pk", low, high)).values("pk")
-    _release_references(ForeignOrganisation, parents, handled)
-    _release_references(Contact, Contact._base_manager.filter(**in_range).values("pk"), handled)
+    release_references(ForeignOrganisation, parents, handled)
+    release_references(Contact, Contact._base_manager.filter(**in_range).values("pk"), handled)
     return {
-        "consents": _raw_delete(
+        "consents": raw_delete(
             ContactConsent.objects.filter(**_between("contact__foreign_organisation_id", low, high))
         ),
-        "contacts": _raw_delete(Contact.objects.filter(**in_range)),
-        "organisation_sectors": _raw_delete(
+        "contacts": raw_delete(Contact.objects.filter(**in_range)),
+        "organisation_sectors": raw_delete(
             ForeignOrganisation.sectors.through.objects.filter(
                 **_between("foreignorganisation_id", low, high)
             )
         ),
-        "foreign_organisations": _raw_delete(
+        "foreign_organisations": raw_delete(
             ForeignOrganisation.objects.filter(**_between("pk", low, high))
         ),
     }

@@ -8,6 +8,7 @@ row leaves out take the field's default, or "now" for auto_now fields, computed 
 from __future__ import annotations
 
 from django.db import connection, models
+from django.db.models import Max
 from django.utils import timezone
 
 # Column types whose Python values the database driver cannot take as they are.
@@ -66,3 +67,8 @@ class TableWriter:
             for start in range(0, len(params), ROWS_PER_CALL):
                 cursor.executemany(self._sql, params[start : start + ROWS_PER_CALL])
         return len(rows)
+
+
+def next_id(model) -> int:
+    """The first id after the model's rows: the generators number their rows themselves."""
+    return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1

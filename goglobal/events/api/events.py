@@ -1,12 +1,10 @@
 """The events API: the same selectors, policies and services as the pages."""
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
@@ -20,7 +18,7 @@ from goglobal.core.api import (
     PageNumberPagination,
     responses,
 )
-from goglobal.core.schemas import Id, InSchema, LongText, Money, ShortText
+from goglobal.core.schemas import Id, InSchema, LongText, ShortText
 from goglobal.enterprises.schemas import Ref
 from goglobal.enterprises.services.common import require
 from goglobal.events import selectors, services
@@ -306,102 +304,3 @@ def check_in(request: HttpRequest, event_id: Id, payload: CheckInIn):
     require(bool(selectors.venue_list_for_check_in(request.auth, event)))
     registration = services.ticket_registration(payload.code, event=event)
     return services.registration_check_in(actor=request.auth, registration=registration)
-
-
-@router.get("/registrations", response=responses({200: list[RegistrationOut]}, *READ))
-@paginate(PageNumberPagination)
-def my_registrations(request: HttpRequest):
-    return selectors.registration_list_for_user(request.auth)
-
-
-def _registration(request: HttpRequest, registration_id: int):
-    return get_object_or_404(
-        selectors.registration_visible_for_user(request.auth), pk=registration_id
-    )
-
-
-@router.post(
-    "/registrations/{registration_id}/cancel",
-    response=responses({200: RegistrationOut}, *WRITE_ONE),
-)
-def registration_cancel(request: HttpRequest, registration_id: Id):
-    return services.registration_cancel(
-        actor=request.auth, registration=_registration(request, registration_id)
-    )
-
-
-@router.post(
-    "/registrations/{registration_id}/confirm",
-    response=responses({200: RegistrationOut}, *WRITE_ONE),
-    summary="Accept an offered place, an invitation or a selection",
-)
-def registration_confirm(request: HttpRequest, registration_id: Id):
-    return services.registration_confirm(
-        actor=request.auth, registration=_registration(request, registration_id)
-    )
-
-
-@router.post(
-    "/registrations/{registration_id}/select",
-    response=responses({200: RegistrationOut}, *WRITE_ONE),
-)
-def registration_select(request: HttpRequest, registration_id: Id):
-    return services.registration_select(
-        actor=request.auth, registration=_registration(request, registration_id)
-    )
-
-
-@router.post(
-    "/registrations/{registration_id}/reject",
-    response=responses({200: RegistrationOut}, *WRITE_ONE),
-)
-def registration_reject(request: HttpRequest, registration_id: Id, payload: ReasonIn):
-    return services.registration_reject(
-        actor=request.auth,
-        registration=_registration(request, registration_id),
-        reason=payload.reason,
-    )
-
-
-@router.put(
-    "/registrations/{registration_id}/scores",
-    response=responses({200: RegistrationOut}, *WRITE_ONE),
-    summary="Score an application on the published criteria (0–5 each)",
-)
-def registration_score(request: HttpRequest, registration_id: Id, payload: ScoresIn):
-    registration = _registration(request, registration_id)
-    scores = {key: value for key, value in payload.model_dump().items() if value is not None}
-    services.registration_score(actor=request.auth, registration=registration, scores=scores)
-    return registration
-
-
-class OutcomeIn(InSchema):
-    meetings_held: Annotated[int, Field(ge=0, le=100_000)] = 0
-    agreements: Annotated[int, Field(ge=0, le=10_000)] = 0
-    contracts: Annotated[int, Field(ge=0, le=10_000)] = 0
-    contract_value: Money = Decimal(0)
-    currency: Annotated[str, Field(min_length=3, max_length=3)] = "USD"
-    note: Annotated[str, Field(max_length=2000)] = ""
-
-
-class OutcomeOut(Schema):
-    registration_id: int
-    meetings_held: int
-    agreements: int
-    contracts: int
-    contract_value: Decimal
-    currency_id: str
-    note: str
-
-
-@router.put(
-    "/registrations/{registration_id}/outcome",
-    response=responses({200: OutcomeOut}, *WRITE_ONE),
-    summary="Report what the event brought (participants, after the event)",
-)
-def outcome_report(request: HttpRequest, registration_id: Id, payload: OutcomeIn):
-    return services.outcome_report(
-        actor=request.auth,
-        registration=_registration(request, registration_id),
-        data=payload.model_dump(),
-    )

@@ -17,10 +17,11 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
 
-from goglobal.core.generate.clear import _raw_delete, _release_references
+from goglobal.core.generate.clear import raw_delete, release_references
 from goglobal.core.generate.writer import TableWriter
 from goglobal.enterprises.models import Contact, Product
-from goglobal.events.generate.maker import NUMBERED, TABLES, EventMaker, Pool
+from goglobal.events.generate.maker import EventMaker
+from goglobal.events.generate.rows import NUMBERED, TABLES, Pool
 from goglobal.events.models import (
     Booth,
     Event,
@@ -112,11 +113,11 @@ def clear_generated_events() -> dict[str, int]:
     if not events.exists():
         return {}
     handled = {model for _name, model in TABLES}
-    _release_references(Event, events.values("pk"), handled)
-    _release_references(
+    release_references(Event, events.values("pk"), handled)
+    release_references(
         Registration, Registration.objects.filter(event__generated=True).values("pk"), handled
     )
-    _release_references(Venue, Venue.objects.filter(event__generated=True).values("pk"), handled)
+    release_references(Venue, Venue.objects.filter(event__generated=True).values("pk"), handled)
     filters = {
         Event: "generated",
         Event.sectors.through: "event__generated",
@@ -135,5 +136,5 @@ def clear_generated_events() -> dict[str, int]:
     cleared = {}
     for name, model in reversed(TABLES):
         rows = model._base_manager.filter(**{filters[model]: True})
-        cleared[_label(name)] = _raw_delete(rows)
+        cleared[_label(name)] = raw_delete(rows)
     return cleared

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import zoneinfo
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Max
-
+from goglobal.core.generate.writer import next_id
 from goglobal.events.enums import SEAT_HOLDING, EventKind, EventStatus, LeadFollowUp
 from goglobal.events.enums import RegistrationStatus as S
+from goglobal.events.generate.rows import NUMBERED, Pool, Rows
 from goglobal.events.generate.vocabulary import (
     ABROAD,
     DESTINATIONS,
@@ -33,65 +32,11 @@ from goglobal.events.models import (
     Booth,
     Event,
     Exhibitor,
-    Lead,
-    Outcome,
     Registration,
-    Score,
     Session,
     Venue,
 )
 from goglobal.reference.models import Country
-
-
-@dataclass
-class Pool:
-    """Who may register: generated enterprises' contacts and foreign partners' people."""
-
-    enterprise_people: list  # (enterprise_id, full_name, email, enterprise name)
-    foreign_people: list  # (full_name, email, organisation name, country code)
-    products: dict[int, list[int]]
-    sector_ids: list[int]
-    organisation_ids: list[int]
-
-
-@dataclass
-class Rows:
-    events: list = field(default_factory=list)
-    event_sectors: list = field(default_factory=list)
-    event_countries: list = field(default_factory=list)
-    event_partners: list = field(default_factory=list)
-    venues: list = field(default_factory=list)
-    sessions: list = field(default_factory=list)
-    registrations: list = field(default_factory=list)
-    scores: list = field(default_factory=list)
-    outcomes: list = field(default_factory=list)
-    booths: list = field(default_factory=list)
-    exhibitors: list = field(default_factory=list)
-    exhibitor_products: list = field(default_factory=list)
-    leads: list = field(default_factory=list)
-
-
-# Parents before children, as the foreign keys need.
-TABLES = (
-    ("events", Event),
-    ("event_sectors", Event.sectors.through),
-    ("event_countries", Event.target_countries.through),
-    ("event_partners", Event.partner_organisations.through),
-    ("venues", Venue),
-    ("sessions", Session),
-    ("registrations", Registration),
-    ("scores", Score),
-    ("outcomes", Outcome),
-    ("booths", Booth),
-    ("exhibitors", Exhibitor),
-    ("exhibitor_products", Exhibitor.products.through),
-    ("leads", Lead),
-)
-NUMBERED = (Event, Venue, Session, Registration, Booth, Exhibitor)
-
-
-def _next_id(model) -> int:
-    return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
 
 
 class EventMaker:
@@ -101,7 +46,7 @@ class EventMaker:
         self.now = now
         self.series = series
         self.rows = Rows()
-        self.ids = {model: _next_id(model) for model in NUMBERED}
+        self.ids = {model: next_id(model) for model in NUMBERED}
         self.forum_number = 5  # the 4th National Forum (December 2022) is in the seed events
         self.emails: set[str] = set()
         self.countries = {
