@@ -1,16 +1,14 @@
-"""The two full-text backends behind one interface. `candidates` returns the ids of the
-entries that match (all of them, or when there are more than `limit`, a bounded set that
-puts matches in the names first); `names_match` is the condition that an entry's names match
-(the ranking's third tier). Terms are [0-9a-z] words (see query.py), quoted here all the same,
-so no user text is ever read as full-text syntax."""
+"""The two full-text backends behind one interface. `candidates` returns the rows (the
+`columns` asked for, id first) of the entries that match: all of them, or when there are more
+than `limit`, a bounded set that puts matches in the names first. Terms are [0-9a-z] words
+(see query.py), quoted here all the same, so no user text is ever read as full-text syntax."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
 
 from goglobal.search.query import ParsedQuery, Term
 
@@ -18,15 +16,64 @@ from goglobal.search.query import ParsedQuery, Term
 SHORT_PREFIX = 2
 
 
-def _fill(names: list[int], every: list[int], limit: int) -> list[int]:
-    seen = set(names)
-    return names + [pk for pk in every if pk not in seen][: max(0, limit - len(names))]
+ENTRY_TABLE = "search_searchentry"
 
 
-class SQLiteBackend:
-    """FTS5 table `search_fts` over the entries' names and body (migration 0002)."""
+def _select(columns: Sequence[str], table: str = ENTRY_TABLE) -> str:
+    return ", ".join(f"{table}.{connection.ops.quote_name(column)}" for column in columns)
 
-    MATCH = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class _Backend:
+    @staticmethod
+    def completions(prefix: str, limit: int) -> list[str]:
+        """The vocabulary's first `limit` words beginning with `prefix` (letters): one range
+        scan of its primary key."""
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        sql = (
+            "SELECT word FROM search_searchword WHERE word >= %s AND word < %s "
+            "ORDER BY word LIMIT %s"
+        )
+        return [row[0] for row in _rows(sql, [prefix, end, limit])]
+
+    def _matching(
+        self, columns: Sequence[str], query: ParsedQuery, limit: int, *, names: bool
+    ) -> list[tuple]:
+        """The rows of up to `limit` entries matching in their names and body, or names only."""
+        raise NotImplementedError
+
+    def candidates(
+        self, query: ParsedQuery, limit: int, columns: Sequence[str]
+    ) -> tuple[list[tuple], bool]:
+        """Ids first: a broad query's rows are then read once for at most `limit` entries (its
+        matches in the names, then others) rather than for every match and again by name."""
+        every = [row[0] for row in self._matching(("id",), query, limit + 1, names=False)]
+        if len(every) <= limit:
+            return _by_id(columns, every), False
+        first = self._matching(columns, query, limit, names=True)
+        seen = {row[0] for row in first}
+        rest = [pk for pk in every if pk not in seen][: max(0, limit - len(first))]
+        return first + _by_id(columns, rest), True
+
+
+def _by_id(columns: Sequence[str], ids: list[int]) -> list[tuple]:
+    """The ids written out as integers (read from the index as such): no parameter to prepare
+    per id, and a plain list the database probes."""
+    if not ids:
+        return []
+    listed = ",".join(str(int(pk)) for pk in ids)
+    return _rows(f"SELECT {_select(columns)} FROM {ENTRY_TABLE} WHERE id IN ({listed})", [])  # noqa: S608
+
+
+class SQLiteBackend(_Backend):
+    """FTS5 tables: `search_fts` over the entries' names and body (migration 0002),
+    `search_names_fts` over their names (0007)."""
+
     uses_completions = True
 
     @staticmethod
@@ -41,30 +88,26 @@ class SQLiteBackend:
     def expression(self, query: ParsedQuery) -> str:
         return " AND ".join(self._group(term) for term in query.terms)
 
-    def _ids(self, expression: str, limit: int) -> list[int]:
-        with connection.cursor() as cursor:
-            cursor.execute(self.MATCH + " LIMIT %s", [expression, limit])
-            return [row[0] for row in cursor.fetchall()]
-
-    def candidates(self, query: ParsedQuery, limit: int) -> tuple[list[int], bool]:
-        every = self._ids(self.expression(query), limit + 1)
-        if len(every) <= limit:
-            return every, False
-        names = self._ids("names : (" + self.expression(query) + ")", limit)
-        return _fill(names, every, limit), True
+    def _matching(
+        self, columns: Sequence[str], query: ParsedQuery, limit: int, *, names: bool
+    ) -> list[tuple]:
+        """search_fts (names and body) or search_names_fts (names, migration 0007)."""
+        table = "search_names_fts" if names else "search_fts"
+        sql = (
+            f"SELECT {_select(columns)} FROM {table} JOIN {ENTRY_TABLE} "  # noqa: S608 (constants)
+            f"ON {ENTRY_TABLE}.id = {table}.rowid WHERE {table} MATCH %s LIMIT %s"
+        )
+        return _rows(sql, [self.expression(query), limit])
 
     @staticmethod
-    def one_of(values: list) -> RawSQL:
-        """A subquery of these values in one parameter: a thousand ids or words as a Python
-        list would cost Django a thousand placeholders to build, on every query."""
-        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(values)])  # noqa: S611
-
-    def names_match(self, query: ParsedQuery) -> Q:
-        expression = "names : (" + self.expression(query) + ")"
-        return Q(id__in=RawSQL(self.MATCH, [expression]))  # noqa: S611 (constant SQL, bound parameter)
+    def known_words(words: list[str]) -> set[str]:
+        """Which of these words the vocabulary holds, the list in one parameter: a few hundred
+        typo corrections would cost Django as many placeholders to build."""
+        sql = "SELECT word FROM search_searchword WHERE word IN (SELECT value FROM json_each(%s))"
+        return {row[0] for row in _rows(sql, [json.dumps(words)])}
 
 
-class PostgreSQLBackend:
+class PostgreSQLBackend(_Backend):
     """Stored 'simple' tsvectors of names || body and of names alone, GIN-indexed (migration
     0004); the text is folded in Python already, so the configuration only splits words."""
 
@@ -98,32 +141,18 @@ class PostgreSQLBackend:
         check = f"ts_match_vq({document}, to_tsquery('simple'::regconfig, %s))"
         return f"{match} AND {check}", [self._joined(rest), self._joined(short)]
 
-    def _ids(self, document: str, query: ParsedQuery, limit: int) -> list[int]:
-        where, params = self._where(document, query)
-        sql = f"SELECT id FROM search_searchentry WHERE {where} LIMIT %s"  # noqa: S608 (constants)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
-            return [row[0] for row in cursor.fetchall()]
-
-    def candidates(self, query: ParsedQuery, limit: int) -> tuple[list[int], bool]:
-        every = self._ids(self.DOCUMENT, query, limit + 1)
-        if len(every) <= limit:
-            return every, False
-        return _fill(self._ids(self.NAMES, query, limit), every, limit), True
+    def _matching(
+        self, columns: Sequence[str], query: ParsedQuery, limit: int, *, names: bool
+    ) -> list[tuple]:
+        where, params = self._where(self.NAMES if names else self.DOCUMENT, query)
+        sql = f"SELECT {_select(columns)} FROM {ENTRY_TABLE} WHERE {where} LIMIT %s"  # noqa: S608
+        return _rows(sql, [*params, limit])
 
     @staticmethod
-    def one_of(values: list) -> RawSQL:
-        """As SQLiteBackend.one_of, with an array."""
-        kind = "bigint" if values and isinstance(values[0], int) else "text"
-        return RawSQL(f"SELECT unnest(%s::{kind}[])", [values])  # noqa: S611
-
-    def names_match(self, query: ParsedQuery) -> Q:
-        condition = RawSQL(  # noqa: S611 (constant SQL, bound parameter)
-            f"{self.NAMES} @@ to_tsquery('simple'::regconfig, %s)",
-            [self.expression(query)],
-            output_field=BooleanField(),
-        )
-        return Q(condition)
+    def known_words(words: list[str]) -> set[str]:
+        """As SQLiteBackend.known_words, with an array."""
+        sql = "SELECT word FROM search_searchword WHERE word = ANY(%s::text[])"
+        return {row[0] for row in _rows(sql, [words])}
 
 
 def backend() -> SQLiteBackend | PostgreSQLBackend:

@@ -8,7 +8,10 @@ record is shown or counted."""
 
 from __future__ import annotations
 
+import functools
+import heapq
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,7 +26,6 @@ from goglobal.enterprises.enums import EmployeeBand, PresenceMode
 from goglobal.reference.labels import reference_names
 from goglobal.reference.models import Country, Province, Sector
 from goglobal.search.backends import backend
-from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import COMPLETIONS_MAX, ParsedQuery, in_vocabulary, parse
 from goglobal.search.registry import source_for, sources
 
@@ -92,19 +94,16 @@ class SearchResult:
 
 
 def _vocabulary(candidates: set[str]) -> set[str]:
-    found = SearchWord.objects.filter(word__in=backend().one_of(sorted(candidates)))
-    return set(found.values_list("word", flat=True))
+    return backend().known_words(sorted(candidates))
 
 
 def _complete(query: ParsedQuery) -> None:
     """The completions of the word being typed, when it is letters only, four or more of
-    them, and has few (query.Term.completions); one range scan of the vocabulary."""
+    them, and has few (query.Term.completions)."""
     term = query.terms[-1]
     if not (term.prefix and term.word.isalpha() and in_vocabulary(term.word)):
         return
-    end = term.word[:-1] + chr(ord(term.word[-1]) + 1)
-    found = SearchWord.objects.filter(word__gte=term.word, word__lt=end).order_by("word")
-    completions = list(found.values_list("word", flat=True)[: COMPLETIONS_MAX + 1])
+    completions = backend().completions(term.word, COMPLETIONS_MAX + 1)
     if 0 < len(completions) <= COMPLETIONS_MAX:
         term.completions = completions
 
@@ -116,13 +115,13 @@ def search_parse(q: str) -> ParsedQuery:
     return query
 
 
-# What ranking, visibility and facets need of every candidate; the page's display fields are
-# read for its own entries only (HIT_FIELDS).
-ENTRY_FIELDS = ("id", "kind", "object_id", "names", "sort_key", "facets")
-HIT_FIELDS = ("id", "title", "title_en", "subtitle", "url")
+# What ranking, visibility, facets and the page need of every candidate, read in the full-text
+# query itself (a few hundred short rows; reading the page's entries again cost a query).
+ENTRY_FIELDS = ("id", "kind", "object_id", "names", "sort_key", "facets", "title", "title_en",
+                "subtitle", "url")  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     id: int
     kind: str
@@ -130,6 +129,10 @@ class _Candidate:
     names: str
     sort_key: str
     facets: str
+    title: str
+    title_en: str
+    subtitle: str
+    url: str
 
     def facet_tokens(self) -> set[str]:
         """ "name:value" tokens, as stored."""
@@ -148,10 +151,7 @@ def _pk_in(model, ids: list[int]) -> RawSQL:
 
 def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
     """The candidates whose record the user may see, and whether the match was capped."""
-    ids, capped = backend().candidates(query, CANDIDATES)
-    if not ids:
-        return [], capped
-    rows = SearchEntry.objects.filter(id__in=backend().one_of(ids)).values_list(*ENTRY_FIELDS)
+    rows, capped = backend().candidates(query, CANDIDATES, ENTRY_FIELDS)
     candidates = [_Candidate(*row) for row in rows]
     by_kind: dict[str, list[int]] = {}
     for candidate in candidates:
@@ -175,69 +175,90 @@ def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candid
     ], capped
 
 
-def _names_match(names: str, query: ParsedQuery) -> bool:
-    """Every term is a word of the names (or begins one, for the prefix). Names are folded
-    words separated by spaces and "|": padded with spaces, a word is " word " in them."""
-    padded = " " + names.replace("|", " ") + " "
-    for term in query.terms:
-        if any(f" {word} " in padded for word in term.alternatives):
-            continue
-        if term.prefix and f" {term.word}" in padded:
-            continue
-        return False
-    return True
+def _names_matcher(query: ParsedQuery):
+    """Whether every term is a word of the names (or begins one, for the prefix): names are
+    folded [0-9a-z] words separated by spaces and "|", looked at as a set of words."""
+    wanted = [
+        (
+            frozenset(term.alternatives),
+            re.compile(r"(?<![0-9a-z])" + re.escape(term.word)).search if term.prefix else None,
+        )
+        for term in query.terms
+    ]
+
+    def match(names: str) -> bool:
+        words = set(names.replace("|", " ").split())
+        return all(
+            not alternatives.isdisjoint(words) or (begins is not None and begins(names))
+            for alternatives, begins in wanted
+        )
+
+    return match
 
 
-def _ranked(candidates: list[_Candidate], query: ParsedQuery) -> list[_Candidate]:
-    """Exact name, then name prefix, then a match in the names, then elsewhere; within a rank
-    by kind (sources' order), then the shorter name first ("saigon" puts "Saigon Data" before
-    "Saigon Data, Da Nang branch"), then by name."""
-    phrase = query.phrase
+def _ranked(candidates: list[_Candidate], query: ParsedQuery, first: int) -> list[_Candidate]:
+    """The `first` best: exact name, then name prefix, then a match in the names, then
+    elsewhere; within a rank by kind (sources' order), then the shorter name first ("saigon"
+    puts "Saigon Data" before "Saigon Data, Da Nang branch"), then by name."""
+    exact = f"|{query.phrase}|"
+    start = f"|{query.phrase}"
+    names_match = _names_matcher(query)
     order = {source.kind: index for index, source in enumerate(sources())}
 
     def key(candidate: _Candidate):
-        if f"|{phrase}|" in candidate.names:
+        names = candidate.names
+        if exact in names:
             rank = 0
-        elif f"|{phrase}" in candidate.names:
+        elif start in names:
             rank = 1
-        elif _names_match(candidate.names, query):
+        elif names_match(names):
             rank = 2
         else:
             rank = 3
         sort_key = candidate.sort_key
         return (rank, order.get(candidate.kind, len(order)), len(sort_key), sort_key, candidate.id)
 
-    return sorted(candidates, key=key)
+    if first >= len(candidates):
+        return sorted(candidates, key=key)
+    return heapq.nsmallest(first, candidates, key=key)
 
 
 def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
     english = (get_language() or "vi").startswith("en")
-    shown = {
-        row[0]: row
-        for row in SearchEntry.objects.filter(id__in=[c.id for c in candidates]).values_list(
-            *HIT_FIELDS
-        )
-    }
     hits = []
     for candidate in candidates:
         source = source_for(candidate.kind)
-        _pk, title, title_en, subtitle, url = shown[candidate.id]
         hits.append(
             SearchHit(
                 kind=candidate.kind,
                 kind_label=str(source.label) if source else candidate.kind,
                 object_id=candidate.object_id,
-                title=(title_en or title) if english else title,
-                subtitle=subtitle,
-                url=url,
+                title=(candidate.title_en or candidate.title) if english else candidate.title,
+                subtitle=candidate.subtitle,
+                url=candidate.url,
             )
         )
     return hits
 
 
-def _labels(counts: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
-    english = (get_language() or "vi").startswith("en")
+@functools.cache
+def _fixed_labels(language: str, kinds: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """The labels that do not come from reference tables, translated once per language (and
+    set of sources)."""
     labels: dict[tuple[str, str], str] = {}
+    for value, label in PresenceMode.choices:
+        labels[("mode", value)] = str(label)
+    for value, label in EmployeeBand.choices:
+        labels[("size", value)] = str(label)
+    for source in sources():
+        labels[("type", source.kind)] = str(source.label)
+    return labels
+
+
+def _labels(counts: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
+    language = get_language() or "vi"
+    english = language.startswith("en")
+    labels = dict(_fixed_labels(language, tuple(source.kind for source in sources())))
     for name, model in (("sector", Sector), ("province", Province), ("country", Country)):
         if not counts.get(name):
             continue
@@ -245,12 +266,6 @@ def _labels(counts: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
         for value in counts[name]:
             if value in names:
                 labels[(name, value)] = names[value]
-    for value, label in PresenceMode.choices:
-        labels[("mode", value)] = str(label)
-    for value, label in EmployeeBand.choices:
-        labels[("size", value)] = str(label)
-    for source in sources():
-        labels[("type", source.kind)] = str(source.label)
     return labels
 
 
@@ -298,8 +313,9 @@ def search_for_user(
     counts: dict[str, dict[str, int]] = {"type": dict(Counter(c.kind for c in chosen))}
     if filters.type:
         chosen = [candidate for candidate in chosen if candidate.kind == filters.type]
-    # Tokens counted as stored; each distinct one is split into its facet and value once.
-    for token, n in Counter(t for c in chosen for t in c.facets.split()).items():
+    # Tokens counted as stored (one split of them all); each distinct one is split into its
+    # facet and value once.
+    for token, n in Counter(" ".join(c.facets for c in chosen).split()).items():
         name, _sep, value = token.partition(":")
         counts.setdefault(name, {})[value] = n
     result.count = len(chosen)
@@ -308,7 +324,7 @@ def search_for_user(
     result.pages = max(1, math.ceil(result.count / page_size))
     result.page = min(max(1, page), result.pages)
     start = (result.page - 1) * page_size
-    result.items = _hits(_ranked(chosen, query)[start : start + page_size])
+    result.items = _hits(_ranked(chosen, query, start + page_size)[start:])
     if with_facets:
         result.facets = _facets(counts, filters)
     return result
@@ -324,4 +340,4 @@ def search_autocomplete_for_user(
     visible, _capped = _visible_candidates(user, query)
     if kinds is not None:
         visible = [candidate for candidate in visible if candidate.kind in kinds]
-    return _hits(_ranked(visible, query)[:limit])
+    return _hits(_ranked(visible, query, limit))

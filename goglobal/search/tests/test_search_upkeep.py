@@ -192,3 +192,38 @@ def test_a_long_prefix_finds_every_completion_letters_and_digits_alike(officer):
         assert {"tech4u", "technova", "techx"} <= set(search_parse("tech").terms[0].completions)
     assert {title for _kind, title in _found(officer, "technov")} == {"Công ty Technova"}
     assert _found(officer, "tech4") == [("enterprise", "Công ty Tech4U")]
+
+
+def test_a_broad_query_keeps_the_matches_in_names_first(officer, monkeypatch):
+    """Beyond CANDIDATES matches, the search is answered from those matching in their names
+    first (the names index: search_names_fts on SQLite, the names tsvector on PostgreSQL)."""
+    from goglobal.search import selectors
+
+    for n in range(4):
+        enterprise = _enterprise(officer, name=f"Công ty Hà Giang {n}")
+        services.enterprise_update(
+            actor=officer, enterprise=enterprise, data={"description_vi": "Đối tác của Zetaplus"}
+        )
+    _enterprise(officer, name="Công ty Zetaplus")
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    result = search_for_user(officer, "zetaplus")
+    assert result.capped and result.count == 3
+    assert result.items[0].title == "Công ty Zetaplus"
+
+
+def test_full_text_tables_stay_in_step_with_the_entries(officer):
+    """SQLite: FTS5's integrity check compares both full-text tables with the entries after
+    creates, renames and deletes (the triggers of migrations 0002 and 0007)."""
+    from django.db import connection
+
+    first, second = _enterprise(officer), _enterprise(officer, name="Công ty Đà Lạt Số")
+    services.enterprise_update(actor=officer, enterprise=first, data={"name_vi": "Công ty Mới"})
+    second.delete()
+    assert _found(officer, "da lat so") == []
+    assert _found(officer, "cong ty moi") == [("enterprise", "Công ty Mới")]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for table in ("search_fts", "search_names_fts"):
+            # Raises (SQLITE_CORRUPT_VTAB) when the index and the entries differ.
+            cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")  # noqa: S608
