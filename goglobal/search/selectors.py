@@ -26,7 +26,7 @@ from goglobal.enterprises.enums import EmployeeBand, PresenceMode
 from goglobal.reference.labels import reference_names
 from goglobal.reference.models import Country, Province, Sector
 from goglobal.search.backends import backend
-from goglobal.search.query import COMPLETIONS_MAX, ParsedQuery, in_vocabulary, parse
+from goglobal.search.query import ParsedQuery, parse
 from goglobal.search.registry import source_for, sources
 
 PAGE_SIZE = 20
@@ -97,21 +97,10 @@ def _vocabulary(candidates: set[str]) -> set[str]:
     return backend().known_words(sorted(candidates))
 
 
-def _complete(query: ParsedQuery) -> None:
-    """The completions of the word being typed, when it is letters only, four or more of
-    them, and has few (query.Term.completions)."""
-    term = query.terms[-1]
-    if not (term.prefix and term.word.isalpha() and in_vocabulary(term.word)):
-        return
-    completions = backend().completions(term.word, COMPLETIONS_MAX + 1)
-    if 0 < len(completions) <= COMPLETIONS_MAX:
-        term.completions = completions
-
-
 def search_parse(q: str) -> ParsedQuery:
     query = parse(q, _vocabulary)
-    if query and backend().uses_completions:
-        _complete(query)
+    if query:
+        backend().complete(query)
     return query
 
 
