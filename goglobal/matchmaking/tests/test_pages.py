@@ -174,3 +174,18 @@ def test_availability_is_saved_in_the_participants_own_time(setup):
     assert vn_client.post(url, {"windows": "09:00-10:00"}).status_code == 302
     [window] = vn.availability.all()
     assert window.starts_at.astimezone(vn.zone).hour == 9
+
+
+def test_the_event_page_suggests_partners_there_and_preselects_the_one_chosen(setup):
+    event, vn, uk, vn_client, uk_client = setup
+    join(event, foreign_profile("fintech"))
+    url = f"/matchmaking/events/{event.pk}/"
+    page = uk_client.get(f"{url}?to={vn.profile_id}").content.decode()
+    assert f'href="?to={vn.profile_id}#request-{uk.pk}"' in page
+    assert f'<option value="{vn.profile_id}" selected>' in page
+    for bad in ("x", "1" * 12, "-1"):
+        response = uk_client.get(f"{url}?to={bad}")
+        assert response.status_code == 200
+        assert f'<option value="{vn.profile_id}" selected>' not in response.content.decode()
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
+    assert "?to=" not in officer.get(url).content.decode()
