@@ -134,6 +134,7 @@ def test_organisers_run_the_scheduler_and_see_the_share_of_the_best_possible(set
     page = text(officer.get(url))
     assert "100,0% của mức tốt nhất có thể" in page or "100.0% của mức tốt nhất có thể" in page
     assert "Bàn 1" in page
+    assert "0 bên chưa có cuộc gặp nào; ít nhất có thể: 0" in page
     meeting = Meeting.objects.get()
     assert (
         vn_client.post(f"/matchmaking/meetings/{meeting.pk}/lock/", {"locked": "1"}).status_code
