@@ -11,6 +11,8 @@ reaches it, that schedule's coverage is optimal."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
@@ -125,13 +127,20 @@ class _State:
         return self.count[request.a] >= 2 and self.count[request.b] >= 2
 
 
-def cover(instance: Instance, slot_of: dict[int, int], *, budget: int) -> dict[int, int]:
+def cover(
+    instance: Instance,
+    slot_of: dict[int, int],
+    *,
+    budget: int,
+    deadline: float | None = None,
+) -> dict[int, int]:
     """Gives a meeting to participants the schedule leaves without, giving up at most `budget`
     of value in all. For each such participant it tries every request and slot they could
     attend; the counterpart is freed by moving their meeting in that slot elsewhere (or, when
     it cannot move, dropping it if its other side keeps a meeting), and a shared table or room
     by moving (or dropping) another meeting of that slot. The cheapest way wins; moves cost
-    nothing, drops their value. Locked meetings stay put."""
+    nothing, drops their value. Locked meetings stay put. Stops at `deadline` (a
+    `time.perf_counter()` value) with the participants repaired so far."""
     state = _State(instance, slot_of)
     feasible = {r.id: instance.feasible_slots(r) for r in instance.requests}
     mine: dict[int, list[int]] = {}
@@ -195,6 +204,8 @@ def cover(instance: Instance, slot_of: dict[int, int], *, budget: int) -> dict[i
         key=lambda p: (len(mine[p]), p),
     )
     for p in waiting:
+        if deadline is not None and time.perf_counter() > deadline:
+            break
         if state.count.get(p, 0):
             continue  # covered meanwhile, as the counterpart of someone else's repair
         best: tuple[int, int, int] | None = None

@@ -171,7 +171,12 @@ def optimise(
 
     # The repair pass covers, cheaply and at once, most of what the CP-SAT coverage step
     # would search for; CP-SAT then only runs when the proven bound is not reached yet.
-    best = cover(instance, best, budget=math.floor(achieved * coverage_slack))
+    best = cover(
+        instance,
+        best,
+        budget=math.floor(achieved * coverage_slack),
+        deadline=time.perf_counter() + 0.1 * time_limit,
+    )
     reached = _met(instance, best)
     notes.append(f"repair: {len(reached)} participants met, value {_value(instance, best)}")
     built.add_coverage()

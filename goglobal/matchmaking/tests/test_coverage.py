@@ -104,3 +104,8 @@ def test_a_200_participant_instance_reaches_the_coverage_bound_near_the_value_bo
     assert len(best.met(instance)) == coverage_bound(instance) == best.coverable
     assert len(could_meet(instance) - set(guided.met(instance))) > 0
     assert best.value(instance) >= 0.99 * bound
+
+
+def test_the_repair_stops_at_its_deadline():
+    instance = _one_table()
+    assert cover(instance, {1: 0, 2: 1}, budget=2, deadline=0.0) == {1: 0, 2: 1}
