@@ -173,7 +173,9 @@ def cover(
                 return _rollback(state, undo)
         resource = state.resource(rid)
         if state.full(resource, s):
-            movable = sorted(state.used[resource, s], key=lambda m: instance.by_id[m].value)
+            movable = sorted(
+                state.used.get((resource, s), []), key=lambda m: instance.by_id[m].value
+            )
             moved = False
             for other in movable:
                 if other in instance.locked:

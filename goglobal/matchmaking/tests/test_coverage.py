@@ -109,3 +109,16 @@ def test_a_200_participant_instance_reaches_the_coverage_bound_near_the_value_bo
 def test_the_repair_stops_at_its_deadline():
     instance = _one_table()
     assert cover(instance, {1: 0, 2: 1}, budget=2, deadline=0.0) == {1: 0, 2: 1}
+
+
+def test_a_participant_at_another_venue_without_virtual_rooms_cannot_meet():
+    # 2 is at a bridge point and the event has no virtual room: neither the bound nor the
+    # repair counts on 2.
+    instance = Instance(
+        slots=2,
+        tables=2,
+        rooms=0,
+        requests=[Request(1, 0, 1, 1), Request(2, 0, 2, 3, virtual=True)],
+    )
+    assert coverage_bound(instance) == 2
+    assert cover(instance, {1: 0}, budget=10) == {1: 0}
