@@ -190,3 +190,12 @@ def test_the_event_page_suggests_partners_there_and_preselects_the_one_chosen(se
         assert f'<option value="{vn.profile_id}" selected>' not in response.content.decode()
     officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
     assert "?to=" not in officer.get(url).content.decode()
+
+
+def test_the_event_page_costs_the_same_queries_for_1_and_3_other_participants(setup):
+    event, vn, uk, vn_client, uk_client = setup
+    url = f"/matchmaking/events/{event.pk}/"
+    count_queries(uk_client, url)  # the first visit also caches the sector names
+    one = count_queries(uk_client, url)
+    join(event, enterprise_profile("ai")), join(event, enterprise_profile("ai"))
+    assert count_queries(uk_client, url) == one
