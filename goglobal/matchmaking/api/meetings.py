@@ -128,6 +128,10 @@ class RunOut(Schema):
     meetings: int
     requests: int
     participants_without: int
+    fewest_without: int | None = Field(
+        description="Of the participants who could meet, how many no schedule can give a "
+        "meeting (a proven minimum for participants_without)."
+    )
     seconds: float
     message: str
 

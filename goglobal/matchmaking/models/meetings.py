@@ -249,6 +249,9 @@ class ScheduleRun(models.Model):
     meetings = models.PositiveIntegerField(default=0)
     requests = models.PositiveIntegerField(default=0)
     participants_without = models.PositiveIntegerField(default=0)
+    # Of the participants who could meet, how many no schedule at all can give a meeting (a
+    # proven minimum, `coverage_bound`); empty for runs before it was computed.
+    fewest_without = models.PositiveIntegerField(null=True, blank=True)
     seconds = models.FloatField(default=0)
     message = models.TextField(blank=True)
 

@@ -80,6 +80,8 @@ class Schedule:
     seconds: float = 0.0
     optimal: bool = False
     notes: list[str] = field(default_factory=list)
+    # The most participants any schedule of the instance gives a meeting, where computed.
+    coverable: int | None = None
 
     def value(self, instance: Instance) -> int:
         return sum(instance.by_id[rid].value for rid in self.placements)
@@ -103,6 +105,12 @@ class Schedule:
 
 
 def could_meet(instance: Instance) -> set[int]:
-    """Participants with at least one request that fits a slot both can attend: the ones who
-    should not end at zero meetings."""
-    return {p for r in instance.requests if instance.feasible_slots(r) for p in (r.a, r.b)}
+    """Participants with a locked meeting or at least one request that fits a slot both can
+    attend. Not all of them can always meet (a popular counterpart has too few slots for
+    everyone who asked): `coverage.coverage_bound` says how many can."""
+    return {
+        p
+        for r in instance.requests
+        if r.id in instance.locked or instance.feasible_slots(r)
+        for p in (r.a, r.b)
+    }

@@ -8,6 +8,7 @@ from goglobal.matchmaking.services.requests import (
     request_answer,
     request_send,
     request_withdraw,
+    requests_expire,
 )
 from goglobal.matchmaking.services.schedules import (
     build_instance,
@@ -29,6 +30,7 @@ __all__ = [
     "request_answer",
     "request_send",
     "request_withdraw",
+    "requests_expire",
     "schedule_execute",
     "schedule_start",
     "settings_save",

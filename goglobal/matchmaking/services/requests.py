@@ -230,3 +230,13 @@ def request_withdraw(*, actor: AnyUser, request: MeetingRequest) -> MeetingReque
         meeting.locked = False
         meeting.save(update_fields=["status", "locked", "updated_at"])
     return request
+
+
+def requests_expire(*, now: dt.datetime | None = None) -> int:
+    """Pending requests past their deadline become "expired". Sending, answering and the
+    pending limit already ignore a lapsed request; this sweep makes its status say so (the
+    pages, the exports and the sender's list). Run by `goglobal periodic` and
+    `requests_expire_task`; idempotent: a second run finds nothing left to change."""
+    now = now or timezone.now()
+    lapsed = MeetingRequest.objects.filter(status=RequestStatus.PENDING, expires_at__lte=now)
+    return lapsed.update(status=RequestStatus.EXPIRED, updated_at=now)

@@ -295,7 +295,10 @@ def _execute(run: ScheduleRun, started: float) -> ScheduleRun:
     run.greedy_value = plain.value(instance)
     run.bound = bound
     run.meetings = len(final.placements)
-    run.participants_without = len(could_meet(instance) - set(final.met(instance)))
+    reachable = could_meet(instance)
+    run.participants_without = len(reachable - set(final.met(instance)))
+    if final.coverable is not None:
+        run.fewest_without = max(0, len(reachable) - final.coverable)
     message = ngettext("%(n)d meeting placed.", "%(n)d meetings placed.", run.meetings) % {
         "n": run.meetings
     }

@@ -140,6 +140,7 @@ def test_organisers_run_the_scheduler_and_see_the_schedule_others_cannot(setup):
         officer, "post", f"/matchmaking/events/{event.pk}/schedule", {"time_limit": 2}
     )
     assert status == 201 and (run["status"], run["meetings"], run["percent"]) == ("done", 1, 100.0)
+    assert (run["participants_without"], run["fewest_without"]) == (0, 0)
     status, page = call(officer, "get", f"/matchmaking/events/{event.pk}/meetings")
     assert status == 200 and page["count"] == 1
     assert call(uk_client, "get", f"/matchmaking/events/{event.pk}/meetings")[0] == 403

@@ -134,6 +134,7 @@ def test_organisers_run_the_scheduler_and_see_the_share_of_the_best_possible(set
     page = text(officer.get(url))
     assert "100,0% của mức tốt nhất có thể" in page or "100.0% của mức tốt nhất có thể" in page
     assert "Bàn 1" in page
+    assert "0 bên chưa có cuộc gặp nào; ít nhất có thể: 0" in page
     meeting = Meeting.objects.get()
     assert (
         vn_client.post(f"/matchmaking/meetings/{meeting.pk}/lock/", {"locked": "1"}).status_code
@@ -174,3 +175,27 @@ def test_availability_is_saved_in_the_participants_own_time(setup):
     assert vn_client.post(url, {"windows": "09:00-10:00"}).status_code == 302
     [window] = vn.availability.all()
     assert window.starts_at.astimezone(vn.zone).hour == 9
+
+
+def test_the_event_page_suggests_partners_there_and_preselects_the_one_chosen(setup):
+    event, vn, uk, vn_client, uk_client = setup
+    join(event, foreign_profile("fintech"))
+    url = f"/matchmaking/events/{event.pk}/"
+    page = uk_client.get(f"{url}?to={vn.profile_id}").content.decode()
+    assert f'href="?to={vn.profile_id}#request-{uk.pk}"' in page
+    assert f'<option value="{vn.profile_id}" selected>' in page
+    for bad in ("x", "1" * 12, "-1"):
+        response = uk_client.get(f"{url}?to={bad}")
+        assert response.status_code == 200
+        assert f'<option value="{vn.profile_id}" selected>' not in response.content.decode()
+    officer = signed_in(user_with_role(Role.PROGRAMME_OFFICER))
+    assert "?to=" not in officer.get(url).content.decode()
+
+
+def test_the_event_page_costs_the_same_queries_for_1_and_3_other_participants(setup):
+    event, vn, uk, vn_client, uk_client = setup
+    url = f"/matchmaking/events/{event.pk}/"
+    count_queries(uk_client, url)  # the first visit also caches the sector names
+    one = count_queries(uk_client, url)
+    join(event, enterprise_profile("ai")), join(event, enterprise_profile("ai"))
+    assert count_queries(uk_client, url) == one

@@ -129,3 +129,37 @@ def test_compact_closes_an_idle_gap_without_moving_locked_meetings():
     assert closed == {1: 0, 2: 1, 3: 3}
     schedule = Schedule(assign_tables(instance, closed), "compact")
     assert validate(instance, schedule) == [] and schedule.idle_gaps(instance) == 0
+
+
+def test_compact_swaps_meetings_when_every_table_is_taken():
+    from goglobal.matchmaking.scheduling.compact import compact, idle_slots
+
+    # One table, taken in every slot: 0 waits through slot 1, where 3 and 4 meet. No meeting
+    # can move alone; 0–1 (the first looked at) and 3–4 exchange slots.
+    instance = Instance(
+        slots=3,
+        tables=1,
+        requests=[Request(1, 0, 1, 1), Request(2, 0, 2, 1), Request(3, 3, 4, 1)],
+    )
+    start = {1: 0, 2: 2, 3: 1}
+    assert idle_slots(instance, start) == 1
+    closed = compact(instance, start)
+    assert closed == {1: 1, 2: 2, 3: 0}
+    schedule = Schedule(assign_tables(instance, closed), "compact")
+    assert validate(instance, schedule) == [] and schedule.idle_gaps(instance) == 0
+
+
+def test_compact_swaps_two_meetings_of_one_participant():
+    from goglobal.matchmaking.scheduling.compact import compact
+
+    # 1 waits through slot 1; 0 is busy in slots 0 and 1 and 3 is there in slot 2 only.
+    # Swapping 0's two meetings puts 1's next to its other one and costs 0 and 2 nothing.
+    instance = Instance(
+        slots=3,
+        tables=5,
+        requests=[Request(1, 0, 1, 1), Request(2, 0, 2, 1), Request(3, 1, 3, 1)],
+        availability={3: frozenset({2})},
+    )
+    assert compact(instance, {1: 0, 2: 1, 3: 2}) == {1: 1, 2: 0, 3: 2}
+    instance.locked = {2: Placement(1, table=1)}
+    assert compact(instance, {1: 0, 2: 1, 3: 2}) == {1: 0, 2: 1, 3: 2}

@@ -108,7 +108,7 @@ def test_a_run_places_a_valid_schedule_at_the_bound(officer):
     # 3 foreign × 4 slots = 12 meetings at most, tables 2 × 4 = 8: the tables bind.
     assert (run.meetings, len(placed), run.bound) == (8, 8, float(run.value))
     assert run.percent == 100.0
-    assert run.participants_without == 0
+    assert (run.participants_without, run.fewest_without) == (0, 0)
 
 
 def test_locked_meetings_stay_put_when_rescheduling_after_a_cancellation(officer):
@@ -174,3 +174,19 @@ def test_meetings_are_recorded_after_they_start_by_either_side(officer):
     )
     meeting.refresh_from_db()
     assert (meeting.status, meeting.feedback, meeting.rating) == ("no_show", "Không đến", 1)
+
+
+def test_a_run_reports_who_cannot_meet_beside_who_does_not(officer):
+    # The one counterpart of four enterprises is there for two slots: two of them cannot meet,
+    # whatever the schedule; the run says so and places the rest.
+    event = meeting_event(slots=4, tables=5)
+    hub = join(event, foreign_profile("ai"))
+    slots = list(Slot.objects.filter(event=event))
+    services.availability_set(
+        actor=officer, participant=hub, windows=[(slots[1].starts_at, slots[2].ends_at)]
+    )
+    for _ in range(4):
+        _accepted(event, hub, join(event, enterprise_profile("ai")))
+    run = services.schedule_start(actor=officer, event=event, time_limit=2)
+    assert run.status == RunStatus.DONE, run.message
+    assert (run.meetings, run.participants_without, run.fewest_without) == (2, 2, 2)

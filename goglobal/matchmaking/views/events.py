@@ -20,7 +20,9 @@ from goglobal.matchmaking.forms import RequestForm, RunForm, SettingsForm
 from goglobal.matchmaking.models import MeetingSettings
 
 
-def _event_context(request, event) -> dict:
+def _event_context(request, event, receiver: int | None = None) -> dict:
+    """`receiver` (a profile id, from a suggestion's "Request a meeting") is chosen in the
+    request form in advance."""
     own = list(selectors.own_participants(request.user, event))
     others = [
         p
@@ -43,11 +45,20 @@ def _event_context(request, event) -> dict:
         "event": event,
         "settings": MeetingSettings.objects.filter(event=event).first(),
         "own": own,
+        # Each own participant with its best partners among this event's participants.
+        "suggested": [
+            (me, selectors.recommendations_for(request.user, me.profile, event=event, limit=5))
+            for me in own
+        ],
         "joinable": joinable,
         "slots": slots,
         "incoming": [r for r in requests if r.receiver_id in own_ids],
         "outgoing": [r for r in requests if r.sender_id in own_ids],
-        "form": RequestForm(receivers=others, slots=slots) if own else None,
+        "form": (
+            RequestForm(receivers=others, slots=slots, initial={"receiver": receiver})
+            if own
+            else None
+        ),
         "manager": policies.can_manage_matchmaking(request.user),
         "run": selectors.last_run(event),
         "section": "matchmaking",
@@ -58,7 +69,9 @@ def _event_context(request, event) -> dict:
 @require_GET
 def event_page(request, pk: int):
     event = event_get_for_user(request.user, pk)
-    return render_page(request, "matchmaking/event.html", _event_context(request, event))
+    to = request.GET.get("to", "")
+    receiver = int(to) if to.isdigit() and len(to) <= 9 else None
+    return render_page(request, "matchmaking/event.html", _event_context(request, event, receiver))
 
 
 @login_required

@@ -1,7 +1,8 @@
 """goglobal periodic [--every SECONDS]: the platform's recurring work in one place.
 
 django-tasks runs queued tasks but schedules nothing, so the jobs that must run on a clock — the
-cases' SLA sweep, lapsing offers of freed event seats, the day-before reminders — are run here.
+cases' SLA sweep, lapsing offers of freed event seats, the day-before reminders, meeting requests
+nobody answered in time — are run here.
 Each is idempotent: running it twice, or late, does no harm. Run it from cron every few minutes
 (`*/5 * * * * goglobal periodic`) or, on a single machine, as a process of its own with
 `--every 300`."""
@@ -31,17 +32,24 @@ def _reminders_send() -> str:
     return f"{reminders_send()} reminders sent"
 
 
+def _meeting_requests_expire() -> str:
+    from goglobal.matchmaking.services import requests_expire
+
+    return f"{requests_expire()} meeting requests expired"
+
+
 JOBS = {
     "cases.sla": _sla_sweep,
     "events.offers": _offers_expire,
     "events.reminders": _reminders_send,
+    "matchmaking.requests": _meeting_requests_expire,
 }
 
 
 class Command(BaseCommand):
     help = (
         "Runs the recurring work (SLA clocks of support cases, lapsed event offers, event "
-        "reminders) once, or every N seconds with --every."
+        "reminders, lapsed meeting requests) once, or every N seconds with --every."
     )
 
     def add_arguments(self, parser):
