@@ -5,8 +5,8 @@ Method. The bench makes (or reuses) a generated population of `--enterprises` en
 (goglobal.cases.generate, bulk inserts). It then computes the metrics page's numbers for a
 programme officer — intake by category, country, sector and month; median and 90th percentile
 days to acknowledge, triage and resolve; SLA compliance; backlog ageing; resolution and reopen
-rates — exactly as the page and GET /api/v1/cases/metrics do (`metrics.case_metrics` over the
-officer's `case_visible_for_user`), `--runs` times after one warm-up run, wall time in this
+rates — exactly as the page and GET /api/v1/cases/metrics do (`metrics.case_metrics_for_user`:
+an officer sees every case, so the numbers come from the metrics' roll-up), `--runs` times after one warm-up run, wall time in this
 process with the database connection kept open. The baseline, measured in the same run, is the
 straightforward computation from the transition log (`metrics_log.case_metrics_from_log`,
 `--baseline-runs` times); both must give the same numbers, or the bench fails.
@@ -145,7 +145,7 @@ def run(*, cases: int, enterprises: int, seed: int, runs: int, baseline_runs: in
     visible = selectors.case_visible_for_user(officer)
     # Both count the backlog's ages at the same moment, so that their numbers can be compared.
     now = timezone.now()
-    wall, cpu, fast = _timed(lambda: metrics.case_metrics(visible, now=now), runs)
+    wall, cpu, fast = _timed(lambda: metrics.case_metrics_for_user(officer, now=now), runs)
     base_wall, base_cpu, slow = _timed(
         lambda: metrics_log.case_metrics_from_log(visible, now=now), baseline_runs
     )
