@@ -30,12 +30,20 @@ from django.utils import timezone
 from goglobal.accounts.models import Role, User
 from goglobal.cases import metrics, metrics_log, selectors
 from goglobal.cases.generate import CaseMaker, clear_generated_cases, generate_cases
-from goglobal.cases.models import Case, CaseTransition, SlaNotice
+from goglobal.cases.models import (
+    Case,
+    CaseDurationCount,
+    CaseEnterpriseCount,
+    CaseIntakeCell,
+    CaseTransition,
+    SlaNotice,
+)
 from goglobal.core.bench.registry import Figure, percentile
 from goglobal.core.generate import generate
 from goglobal.core.models import SyntheticDataset
 
 BENCH_USERNAME = "bench-cases-officer"
+ROLLUP = (CaseIntakeCell, CaseEnterpriseCount, CaseDurationCount)
 
 
 def add_cases_bench(benches) -> None:
@@ -136,7 +144,7 @@ def run(*, cases: int, enterprises: int, seed: int, runs: int, baseline_runs: in
     # that index-only scans need (it cannot run inside a transaction, as in the tests).
     vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
     with connection.cursor() as cursor:
-        for model in (Case, CaseTransition, SlaNotice):
+        for model in (Case, CaseTransition, SlaNotice, *ROLLUP):
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"{'VACUUM ANALYZE' if vacuum else 'ANALYZE'} {table}")
     officer, _created = User.objects.get_or_create(
