@@ -6,8 +6,8 @@ Method. The bench makes (or reuses) a generated population of `--enterprises` en
 programme officer — intake by category, country, sector and month; median and 90th percentile
 days to acknowledge, triage and resolve; SLA compliance; backlog ageing; resolution and reopen
 rates — exactly as the page and GET /api/v1/cases/metrics do (`metrics.case_metrics_for_user`:
-an officer sees every case, so the numbers come from the metrics' roll-up), `--runs` times after one warm-up run, wall time in this
-process with the database connection kept open. The baseline, measured in the same run, is the
+an officer sees every case, so the numbers come from the metrics' roll-up), `--runs` times
+after one warm-up run, wall time in this process with the database connection kept open. The baseline, measured in the same run, is the
 straightforward computation from the transition log (`metrics_log.case_metrics_from_log`,
 `--baseline-runs` times); both must give the same numbers, or the bench fails.
 
