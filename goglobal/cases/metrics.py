@@ -206,6 +206,8 @@ def _durations_rolled_up(field: str, count: int) -> Durations:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ranks, field])
         median, p90 = cursor.fetchone()
+    if median is None or p90 is None:  # a roll-up out of step: `goglobal cases rollup --check`
+        return Durations(None, None, count)
     return Durations(median / 100, p90 / 100, count)
 
 

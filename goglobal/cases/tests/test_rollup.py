@@ -24,12 +24,13 @@ from goglobal.accounts.models import Role
 from goglobal.cases import machine, metrics, metrics_log, selectors, services
 from goglobal.cases.enums import CaseStatus as S
 from goglobal.cases.enums import WaitingOn
-from goglobal.cases.models import Case, CaseIntakeCell
+from goglobal.cases.models import Case, CaseDurationCount, CaseIntakeCell
 from goglobal.cases.notices import sla_sweep
 from goglobal.cases.rollup import case_delete, rollup_check
 from goglobal.cases.tests.helpers import CaseFactory
 from goglobal.core.errors import ConflictError
 from goglobal.testing import factories as f
+from goglobal.testing.api import call
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_hashers")]
 
@@ -218,3 +219,15 @@ def test_two_officers_moving_cases_of_the_same_group_at_once_both_count():
     assert rollup_check() == {"cell": 0, "enterprise": 0, "duration": 0}
     cell = CaseIntakeCell.objects.get(category="tax", country="JP")
     assert (cell.submitted, cell.acknowledged) == (2, moved)
+
+
+def test_a_rollup_out_of_step_never_breaks_the_page(world, client_for):
+    staff = world.users["admin"]
+    case = _submitted_through_the_service(staff, category="tax")
+    services.case_transition(actor=staff, case=case, to=S.TRIAGE)
+    CaseDurationCount.objects.all().delete()
+    status, body = call(client_for("admin"), "get", "/cases/metrics")
+    assert status == 200
+    assert body["days_to_acknowledge"] == {"median": None, "p90": None, "count": 1}
+    with pytest.raises(CommandError, match="differs from the cases"):
+        call_command("cases", "rollup", "--check", stdout=StringIO())
