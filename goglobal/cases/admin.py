@@ -1,11 +1,13 @@
 """Django admin: the routing rules table is edited here by ministry administrators. Cases are
-changed through their pages and API (the move table); admin only inspects them."""
+changed through their pages and API (the move table); admin only inspects them, or deletes
+them (taking them out of the metrics' roll-up)."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from goglobal.cases.models import Case, CaseTransition, RoutingRule
 from goglobal.cases.policies import can_edit_routing_rules
+from goglobal.cases.rollup import case_delete
 
 
 @admin.register(RoutingRule)
@@ -51,3 +53,9 @@ class CaseAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, obj):
+        case_delete(Case.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        case_delete(queryset)

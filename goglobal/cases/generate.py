@@ -5,6 +5,8 @@ recent cases are still open. Cases, their transitions and breach notices are wri
 with one executemany per chunk; the metrics' milestones are computed here the way
 `milestones.stamp_move` stamps them, so the stored columns match the transition log.
 
+The metrics' roll-up is rebuilt after the rows are written (and after clearing).
+
 Deterministic for a seed. Generated cases are those of generated enterprises: clearing them
 (before the enterprises are cleared or the cases generated again) goes by that id range."""
 
@@ -24,6 +26,7 @@ from django.utils import timezone
 from goglobal.cases.enums import CaseStatus as S
 from goglobal.cases.milestones import milestones_from
 from goglobal.cases.models import Case, CaseTransition, SlaNotice
+from goglobal.cases.rollup import rollup_rebuild
 from goglobal.core.generate import vocabulary as v
 from goglobal.core.generate.clear import raw_delete, release_references
 from goglobal.core.generate.people import Pick
@@ -244,8 +247,9 @@ class CaseMaker:
         return moves, notices
 
 
-def clear_generated_cases(enterprise_ids: tuple[int, int]) -> int:
-    """Deletes the cases of the generated enterprises, with what hangs off them."""
+def clear_generated_cases(enterprise_ids: tuple[int, int], *, rebuild: bool = True) -> int:
+    """Deletes the cases of the generated enterprises, with what hangs off them, and rebuilds
+    the metrics' roll-up (unless `rebuild` is False: the caller does it)."""
     low, high = enterprise_ids
     cases = Case.objects.filter(enterprise_id__gte=low, enterprise_id__lte=high)
     ids = cases.values("pk")
@@ -254,18 +258,22 @@ def clear_generated_cases(enterprise_ids: tuple[int, int]) -> int:
     # Anything else that points at them (notifications, summaries, contributors) keeps its
     # on_delete; the bulky rows go with plain DELETEs.
     release_references(Case, ids, {CaseTransition, SlaNotice})
-    return raw_delete(cases)
+    deleted = raw_delete(cases)
+    if rebuild:
+        rollup_rebuild()
+    return deleted
 
 
 def generate_cases(*, cases: int, seed: int, enterprise_ids: tuple[int, int]) -> CasesResult:
     """Replaces the generated enterprises' cases with `cases` new ones."""
     started = time.perf_counter()
     with transaction.atomic():
-        clear_generated_cases(enterprise_ids)
+        clear_generated_cases(enterprise_ids, rebuild=False)
         first_id = (Case.objects.aggregate(top=Max("id"))["top"] or 0) + 1
         maker = CaseMaker(seed=seed, enterprise_ids=enterprise_ids, now=timezone.now())
         moves, notices = maker.write(cases, first_id)
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), [Case]):
                 cursor.execute(sql)
+        rollup_rebuild()
     return CasesResult(cases, moves, notices, time.perf_counter() - started)

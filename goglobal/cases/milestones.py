@@ -68,8 +68,9 @@ def milestones_from(case, moves: Iterable[tuple[str, str, dt.datetime]]) -> dict
 
 def case_milestones_refresh(case_ids: Iterable[int] | None = None, *, models=None) -> int:
     """Recomputes the milestones (and the breach flag) of the given cases, or of every case,
-    from their transitions and SLA notices; returns how many cases were written. `models`
-    (Case, CaseTransition, SlaNotice) lets a migration pass its historical models."""
+    from their transitions and SLA notices, then rebuilds the metrics' roll-up from them;
+    returns how many cases were written. `models` (Case, CaseTransition, SlaNotice) lets a
+    migration pass its historical models (the roll-up is then left to a later migration)."""
     if models is None:
         from goglobal.cases.models import Case, CaseTransition, SlaNotice
     else:
@@ -84,4 +85,8 @@ def case_milestones_refresh(case_ids: Iterable[int] | None = None, *, models=Non
         values["sla_breached"] = SlaNotice.objects.filter(case_id=case.pk, level="breach").exists()
         Case.objects.filter(pk=case.pk).update(**values)
         written += 1
+    if models is None:
+        from goglobal.cases.rollup import rollup_rebuild
+
+        rollup_rebuild()
     return written

@@ -21,6 +21,7 @@ from goglobal.cases import sla
 from goglobal.cases.enums import CaseStatus, SlaLevel
 from goglobal.cases.machine import FINAL, RESOLVED
 from goglobal.cases.models import Case, CaseTransition, Notification, SlaNotice
+from goglobal.cases.rollup import case_mark_breached
 from goglobal.cases.services import case_transition
 from goglobal.core.errors import ConflictError
 
@@ -85,7 +86,7 @@ def _send_once(case: Case, clock, level: str, recipients: list, result: SweepRes
         with transaction.atomic():
             SlaNotice.objects.create(case=case, clock=clock.clock, level=level)
             if level == SlaLevel.BREACH:
-                Case.objects.filter(pk=case.pk).update(sla_breached=True)
+                case_mark_breached(case.pk)
     except IntegrityError:
         return False
     result.notices += 1

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.access import AnyUser
 from goglobal.accounts.models import Role
 from goglobal.advisory.models import Agency
-from goglobal.cases import machine, milestones, policies
+from goglobal.cases import machine, milestones, policies, rollup
 from goglobal.cases.enums import CaseStatus, RoutingKind, WaitingOn
 from goglobal.cases.models import Case, CaseTransition
 from goglobal.cases.selectors import routing_rules_active
@@ -179,7 +179,8 @@ def case_transition(
     - triage (acknowledged): the routing rules fill the owning mission, agency and referral;
     - waiting: whom it waits on is recorded (the SLA clocks pause until it leaves);
     - merged: the duplicate it was merged into is recorded;
-    - the metrics' milestones (acknowledged, assigned, resolved, reopened) are stamped.
+    - the metrics' milestones (acknowledged, assigned, resolved, reopened) are stamped, and
+      the metrics' roll-up counts the change.
     A move from a stale copy (`expected_version` no longer current, or the status changed
     meanwhile) is refused with ConflictError, so of two officers moving the same case at once
     one succeeds and the other is told, and nothing either did is lost."""
@@ -236,6 +237,7 @@ def _transition(
 
     now = timezone.now()
     previous = locked.status
+    counted = rollup.snapshot(locked)
     # The row is locked on PostgreSQL; the version in the WHERE clause makes the refusal of a
     # concurrent move hold on every backend.
     if not Case.objects.filter(pk=locked.pk, version=locked.version).update(
@@ -254,6 +256,7 @@ def _transition(
         locked.merged_into = merged_into
     milestones.stamp_move(locked, start=locked.submitted_at, frm=previous, to=to, at=now)
     save_with_history(locked, actor=actor)
+    rollup.rollup_apply(counted, rollup.snapshot(locked))
     CaseTransition.objects.create(
         case=locked,
         from_status=previous,

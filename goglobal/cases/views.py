@@ -292,6 +292,6 @@ def notification_list(request):
 def case_metrics(request):
     if not policies.can_triage(request.user):
         raise PermissionDenied
-    numbers = metrics.case_metrics(selectors.case_visible_for_user(request.user))
+    numbers = metrics.case_metrics_for_user(request.user)
     context = {"metrics": numbers, "charts": charts.metrics_charts(numbers), "section": "cases"}
     return render_page(request, "cases/metrics.html", context)

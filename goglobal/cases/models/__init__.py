@@ -14,3 +14,8 @@ from goglobal.cases.models.cases import (  # noqa: F401
     RoutingRule,
     SlaNotice,
 )
+from goglobal.cases.models.rollup import (  # noqa: F401
+    CaseDurationCount,
+    CaseEnterpriseCount,
+    CaseIntakeCell,
+)

@@ -17,7 +17,9 @@ import factory
 from django.utils import timezone
 
 from goglobal.cases.enums import CaseCategory, CaseStatus, ImpactBand, Urgency
+from goglobal.cases.milestones import month_of
 from goglobal.cases.models import Case
+from goglobal.cases.rollup import rollup_apply, snapshot
 from goglobal.reference.models import Country
 from goglobal.testing import factories as f
 
@@ -25,6 +27,7 @@ from goglobal.testing import factories as f
 class CaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Case
+        skip_postgeneration_save = True
 
     enterprise = factory.SubFactory(f.EnterpriseFactory)
     title = factory.Sequence(lambda n: f"Vướng mắc số {n}")
@@ -39,6 +42,13 @@ class CaseFactory(factory.django.DjangoModelFactory):
     submitted_at = factory.LazyAttribute(
         lambda o: None if o.status == CaseStatus.DRAFT else timezone.now()
     )
+    submitted_month = factory.LazyAttribute(lambda o: month_of(o.submitted_at))
+
+    @factory.post_generation
+    def rollup(obj, create, extracted, **kwargs):
+        """Counted in the metrics' roll-up, as the transition function would have."""
+        if create:
+            rollup_apply(None, snapshot(obj))
 
 
 def case_payload(**overrides) -> dict:

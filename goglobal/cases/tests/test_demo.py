@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from goglobal.cases.demo import CASES, load_demo_cases
-from goglobal.cases.metrics import case_metrics
+from goglobal.cases.metrics import case_metrics, case_metrics_all
 from goglobal.cases.metrics_log import case_metrics_from_log
 from goglobal.cases.models import Briefing, Case, CaseTransition, RoutingRule
 from goglobal.core.seed import load_seed
@@ -38,6 +38,8 @@ def test_demo_cases_cover_countries_categories_and_states():
     numbers = case_metrics(Case.objects.all(), now=now)
     assert numbers["days_to_acknowledge"].median > 1
     assert numbers == case_metrics_from_log(Case.objects.all(), now=now)
+    # … and so does staff's page, from the roll-up.
+    assert case_metrics_all(now=now) == numbers
     transitions = CaseTransition.objects.count()
     assert load_demo_cases() == 0
     assert CaseTransition.objects.count() == transitions
