@@ -10,11 +10,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from goglobal.enterprises.models import Enterprise
 from goglobal.missions.models import Mission
+from goglobal.testing.pages import vi
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,11 +24,6 @@ pytestmark = [
 PASSWORD = "goglobal-demo"
 VIETTEL = "0100109106"
 FPT = "0101248141"
-
-
-def vi(text: str) -> str:
-    with translation.override("vi"):
-        return translation.gettext(text)
 
 
 def sign_in(page: Page, username: str) -> None:

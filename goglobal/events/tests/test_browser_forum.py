@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from goglobal.accounts.models import Role
@@ -25,17 +24,12 @@ from goglobal.events.tests.factories import (
 )
 from goglobal.reference.models import Country
 from goglobal.testing import factories as f
+from goglobal.testing.pages import vi
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def vi(text: str, **params) -> str:
-    with translation.override("vi"):
-        message = translation.gettext(text)
-    return message % params if params else message
 
 
 @pytest.fixture

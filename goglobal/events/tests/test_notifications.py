@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from icalendar import Calendar
 
 from goglobal.events import services
@@ -12,6 +11,7 @@ from goglobal.events.enums import RegistrationStatus as S
 from goglobal.events.notifications import check_in_url, reminders_send
 from goglobal.events.tests.factories import RegistrationFactory, VenueFactory, in_days, person
 from goglobal.testing.factories import UserFactory
+from goglobal.testing.pages import vi
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SITE_URL = "https://goglobal.example.vn"
-
-
-def vi(text: str, **params) -> str:
-    with translation.override("vi"):
-        message = translation.gettext(text)
-    return message % params if params else message
 
 
 def _register(venue, n, capture):

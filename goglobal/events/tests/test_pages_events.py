@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 from django.test import Client
-from django.utils import translation
 from django.utils.html import escape
 
 from goglobal.events.enums import EventStatus
@@ -15,15 +14,13 @@ from goglobal.events.tests.factories import (
 )
 from goglobal.reference.models import Country
 from goglobal.testing.factories import EnterpriseFactory, ForeignOrganisationFactory, UserFactory
+from goglobal.testing.pages import vi as vi_text
 
 pytestmark = pytest.mark.django_db
 
 
 def vi(message: str, **params) -> str:
-    with translation.override("vi"):
-        return escape(
-            translation.gettext(message) % params if params else translation.gettext(message)
-        )
+    return escape(vi_text(message, **params))
 
 
 @pytest.fixture

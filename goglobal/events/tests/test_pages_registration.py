@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 from django.test import Client
-from django.utils import translation
 from django.utils.html import escape
 
 from goglobal.events import services
@@ -16,14 +15,13 @@ from goglobal.events.tests.factories import (
 )
 from goglobal.reference.models import Country
 from goglobal.testing.factories import EnterpriseFactory, UserFactory
+from goglobal.testing.pages import vi as vi_text
 
 pytestmark = pytest.mark.django_db
 
 
 def vi(message: str, **params) -> str:
-    with translation.override("vi"):
-        text = translation.gettext(message)
-    return escape(text % params if params else text)
+    return escape(vi_text(message, **params))
 
 
 def _form(venue, n=1, **extra):

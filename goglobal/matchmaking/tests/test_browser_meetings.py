@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import Browser, Page, expect
 
 from goglobal.accounts.models import Role
@@ -22,17 +21,12 @@ from goglobal.matchmaking.tests.factories import (
     rep_of,
 )
 from goglobal.testing import factories as f
+from goglobal.testing.pages import vi
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def vi(text: str, **params) -> str:
-    with translation.override("vi"):
-        message = translation.gettext(text)
-    return message % params if params else message
 
 
 def _with_password(user):

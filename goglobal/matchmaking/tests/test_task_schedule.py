@@ -18,7 +18,7 @@ from goglobal.matchmaking.tests.factories import (
     signed_in,
 )
 from goglobal.testing.factories import user_with_role
-from goglobal.testing.pages import text
+from goglobal.testing.pages import text, vi
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +31,6 @@ def _immediate_tasks(settings):
 @pytest.fixture
 def officer():
     return user_with_role(Role.PROGRAMME_OFFICER)
-
-
-def vi(message: str, **params) -> str:
-    with translation.override("vi"):
-        found = translation.gettext(message)
-    return found % params if params else found
 
 
 def _accepted(event, pairs):
