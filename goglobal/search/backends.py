@@ -42,16 +42,14 @@ class _Backend:
         return [row[0] for row in _rows(sql, [prefix, end, limit])]
 
     def complete(self, query: ParsedQuery) -> None:
-        """Sets the completions of the word being typed. The vocabulary holds every indexed
-        word of four characters or more that is not all digits; a prefix of three letters also
-        completes to itself, the only shorter word that begins with it."""
+        """Sets the completions of the word being typed: the vocabulary holds every indexed
+        word of four characters or more that is not all digits, so a letters-only prefix at
+        least that long finds all of its completions there."""
         term = query.terms[-1]
         word = term.word
         if not (term.prefix and word.isalpha() and len(word) >= self.COMPLETION_MIN_LENGTH):
             return
         found = self._vocabulary_range(word, COMPLETIONS_MAX + 1)
-        if len(word) < VOCABULARY_MIN_LENGTH:
-            found = [word, *found]
         if 0 < len(found) <= COMPLETIONS_MAX:
             term.completions = found
 
@@ -90,6 +88,7 @@ class SQLiteBackend(_Backend):
     `search_names_fts` over their names (0007)."""
 
     # Shorter prefixes are read from FTS5's prefix indexes (prefix='1 2 3 4'), one list each.
+    COMPLETION_MIN_LENGTH = VOCABULARY_MIN_LENGTH
 
     @staticmethod
     def _group(term: Term) -> str:
