@@ -74,13 +74,18 @@ class _Backend:
         return first + _by_id(columns, rest), len(every) > limit
 
 
+def id_list(ids: Sequence[int]) -> str:
+    """Ids written out for `IN (…)`, as the integers they are (they come from the database): no
+    parameter for Django to prepare per id (for 500 of them, a third of a search's time), and a
+    plain list the database probes."""
+    return ",".join(str(int(pk)) for pk in ids)
+
+
 def _by_id(columns: Sequence[str], ids: list[int]) -> list[tuple]:
-    """The ids written out as integers (read from the index as such): no parameter to prepare
-    per id, and a plain list the database probes."""
     if not ids:
         return []
-    listed = ",".join(str(int(pk)) for pk in ids)
-    return _rows(f"SELECT {_select(columns)} FROM {ENTRY_TABLE} WHERE id IN ({listed})", [])  # noqa: S608
+    sql = f"SELECT {_select(columns)} FROM {ENTRY_TABLE} WHERE id IN ({id_list(ids)})"  # noqa: S608
+    return _rows(sql, [])
 
 
 class SQLiteBackend(_Backend):
