@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from pydantic import BaseModel, ConfigDict
 
 from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, responses
@@ -27,7 +28,15 @@ SearchText = Annotated[str, Query(max_length=10_000, pattern=NO_NUL)]
 KindQuery = Annotated[str, Query(max_length=30, pattern=r"^[a-z_]*$")]
 
 
-class SearchHitOut(Schema):
+class _Out(BaseModel):
+    """The search's answers are plain pydantic models read from the selector's dataclasses:
+    ninja's Schema wraps every nested object in a Django-aware getter, which cost 0.7 ms a
+    search (20 hits and their facets), against 0.1 ms."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class SearchHitOut(_Out):
     kind: str = Field(
         description="The record type: enterprise, organisation, mission, product, contact."
     )
@@ -38,20 +47,20 @@ class SearchHitOut(Schema):
     url: str
 
 
-class FacetValueOut(Schema):
+class FacetValueOut(_Out):
     value: str
     label: str
     count: int
     selected: bool
 
 
-class FacetOut(Schema):
+class FacetOut(_Out):
     name: str
     label: str
     values: list[FacetValueOut]
 
 
-class SearchOut(Schema):
+class SearchOut(_Out):
     q: str
     items: list[SearchHitOut]
     count: int
