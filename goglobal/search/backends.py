@@ -61,17 +61,27 @@ class _Backend:
 
     def candidates(
         self, query: ParsedQuery, limit: int, columns: Sequence[str]
-    ) -> tuple[list[tuple], bool]:
-        """Matches in the names first: when there are more than `limit` of them (a broad
-        query), they are the answer and the other matches are not looked at. Otherwise the ids
-        of all matches, and the rows of those not already read."""
+    ) -> tuple[list[tuple], list[bool], bool]:
+        """The rows of the matching entries (`columns` hold "id" first and "names"), whether
+        each matches in its names, and whether the matches were capped.
+
+        The ids of up to `limit` + 1 matches come first. When there are at most `limit` (a
+        narrow query, as most long ones are), their rows are read and the names checked here:
+        the full-text query over the names alone is not needed. Otherwise the query is broad
+        and matches in the names come first: when there are more than `limit` of them, they
+        are the answer; else they are completed with other matches."""
+        names_at = columns.index("names")
+        every = [row[0] for row in self._matching(("id",), query, limit + 1, names=False)]
+        if len(every) <= limit:
+            rows = _by_id(columns, every)
+            matches = query.matcher()
+            return rows, [matches(row[names_at]) for row in rows], False
         first = self._matching(columns, query, limit + 1, names=True)
         if len(first) > limit:
-            return first[:limit], True
-        every = [row[0] for row in self._matching(("id",), query, limit + 1, names=False)]
+            return first[:limit], [True] * limit, True
         seen = {row[0] for row in first}
-        rest = [pk for pk in every if pk not in seen][: max(0, limit - len(first))]
-        return first + _by_id(columns, rest), len(every) > limit
+        rest = _by_id(columns, [pk for pk in every if pk not in seen][: limit - len(first)])
+        return first + rest, [True] * len(first) + [False] * len(rest), True
 
 
 def id_list(ids: Sequence[int]) -> str:

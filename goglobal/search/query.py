@@ -77,6 +77,26 @@ class ParsedQuery:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    def matcher(self):
+        """Whether a folded text (names: [0-9a-z] words between spaces and "|") holds every
+        term, as the full-text engines match it: one of its alternatives or completions as a
+        word, or for the prefix a word beginning with it."""
+        wanted = [
+            (frozenset(term.alternatives + (term.completions or [])), term.word, term.prefix)
+            for term in self.terms
+        ]
+
+        def matches(text: str) -> bool:
+            found = set(text.replace("|", " ").split())
+            for words_, start, prefix in wanted:
+                if words_.isdisjoint(found) and not (
+                    prefix and any(word.startswith(start) for word in found)
+                ):
+                    return False
+            return True
+
+        return matches
+
 
 def parse(text: str, vocabulary) -> ParsedQuery:
     """`vocabulary(candidates) -> set` says which candidate corrections are indexed words."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import heapq
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -122,6 +121,9 @@ class _Candidate:
     title_en: str
     subtitle: str
     url: str
+    # Found by the full-text query over the names (backends.candidates): every term is a word
+    # of the names, or begins one.
+    in_names: bool
 
     def facet_tokens(self) -> set[str]:
         """ "name:value" tokens, as stored."""
@@ -138,8 +140,8 @@ def _pk_in(model, ids: list[int]) -> RawSQL:
 
 def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
     """The candidates whose record the user may see, and whether the match was capped."""
-    rows, capped = backend().candidates(query, CANDIDATES, ENTRY_FIELDS)
-    candidates = [_Candidate(*row) for row in rows]
+    rows, in_names, capped = backend().candidates(query, CANDIDATES, ENTRY_FIELDS)
+    candidates = [_Candidate(*row, flag) for row, flag in zip(rows, in_names, strict=True)]
     by_kind: dict[str, list[int]] = {}
     for candidate in candidates:
         by_kind.setdefault(candidate.kind, []).append(candidate.object_id)
@@ -162,34 +164,12 @@ def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candid
     ], capped
 
 
-def _names_matcher(query: ParsedQuery):
-    """Whether every term is a word of the names (or begins one, for the prefix): names are
-    folded [0-9a-z] words separated by spaces and "|", looked at as a set of words."""
-    wanted = [
-        (
-            frozenset(term.alternatives),
-            re.compile(r"(?<![0-9a-z])" + re.escape(term.word)).search if term.prefix else None,
-        )
-        for term in query.terms
-    ]
-
-    def match(names: str) -> bool:
-        words = set(names.replace("|", " ").split())
-        return all(
-            not alternatives.isdisjoint(words) or (begins is not None and begins(names))
-            for alternatives, begins in wanted
-        )
-
-    return match
-
-
 def _ranked(candidates: list[_Candidate], query: ParsedQuery, first: int) -> list[_Candidate]:
     """The `first` best: exact name, then name prefix, then a match in the names, then
     elsewhere; within a rank by kind (sources' order), then the shorter name first ("saigon"
     puts "Saigon Data" before "Saigon Data, Da Nang branch"), then by name."""
     exact = f"|{query.phrase}|"
     start = f"|{query.phrase}"
-    names_match = _names_matcher(query)
     order = {source.kind: index for index, source in enumerate(sources())}
 
     def key(candidate: _Candidate):
@@ -198,7 +178,7 @@ def _ranked(candidates: list[_Candidate], query: ParsedQuery, first: int) -> lis
             rank = 0
         elif start in names:
             rank = 1
-        elif names_match(names):
+        elif candidate.in_names:
             rank = 2
         else:
             rank = 3
