@@ -58,6 +58,18 @@ def test_parse_caps_words_and_prefixes_only_the_last():
     assert [term.prefix for term in query.terms] == [False] * 7 + [True]
 
 
+def test_matcher_reads_names_as_the_engines_do():
+    query = parse("vietel soft", vocabulary=lambda candidates: candidates & {"viettel"})
+    matches = query.matcher()
+    assert matches("|tap doan viettel|viettel software|")
+    assert matches("|vietel|softbank|")  # the word as typed, and the prefix
+    assert not matches("|viettel|")  # "soft" is missing
+    assert not matches("|viettelsoft|")  # a word only begins with "vietel"'s correction
+    assert not matches("|xviettel microsoft|")  # the prefix begins a word, not inside one
+    query.terms[-1].completions = ["softx"]
+    assert query.matcher()("|viettel|softx|")
+
+
 def test_parse_corrects_only_words_of_five_letters_or_more():
     vocabulary = {"viettel", "fpt", "vnpt"}
     query = parse("vietel fpx vnp", vocabulary=lambda candidates: candidates & vocabulary)
