@@ -59,29 +59,41 @@ class _Backend:
         """The rows of up to `limit` entries matching in their names and body, or names only."""
         raise NotImplementedError
 
+    # Whether the engine stops at a LIMIT: FTS5 walks its matches in order and does; GIN
+    # builds the bitmap of every match before the first row is read, so PostgreSQL starts
+    # with the names, which answer a broad query alone.
+    STOPS_AT_LIMIT = True
+
     def candidates(
         self, query: ParsedQuery, limit: int, columns: Sequence[str]
     ) -> tuple[list[tuple], list[bool], bool]:
         """The rows of the matching entries (`columns` hold "id" first and "names"), whether
-        each matches in its names, and whether the matches were capped.
+        each matches in its names, and whether the matches were capped: when there are more
+        than `limit`, matches in the names come first.
 
-        The ids of up to `limit` + 1 matches come first. When there are at most `limit` (a
-        narrow query, as most long ones are), their rows are read and the names checked here:
-        the full-text query over the names alone is not needed. Otherwise the query is broad
-        and matches in the names come first: when there are more than `limit` of them, they
-        are the answer; else they are completed with other matches."""
-        names_at = columns.index("names")
-        every = [row[0] for row in self._matching(("id",), query, limit + 1, names=False)]
-        if len(every) <= limit:
-            rows = _by_id(columns, every)
-            matches = query.matcher()
-            return rows, [matches(row[names_at]) for row in rows], False
+        Where the engine stops at a LIMIT, the ids of up to `limit` + 1 matches come first.
+        When there are at most `limit` (a narrow query, as most long ones are), their rows are
+        read and the names checked here: the full-text query over the names is not needed."""
+        every = None
+        if self.STOPS_AT_LIMIT:
+            every = self._ids(query, limit)
+            if len(every) <= limit:
+                rows = _by_id(columns, every)
+                matches = query.matcher()
+                names_at = columns.index("names")
+                return rows, [matches(row[names_at]) for row in rows], False
         first = self._matching(columns, query, limit + 1, names=True)
         if len(first) > limit:
             return first[:limit], [True] * limit, True
+        if every is None:
+            every = self._ids(query, limit)
         seen = {row[0] for row in first}
         rest = _by_id(columns, [pk for pk in every if pk not in seen][: limit - len(first)])
-        return first + rest, [True] * len(first) + [False] * len(rest), True
+        return first + rest, [True] * len(first) + [False] * len(rest), len(every) > limit
+
+    def _ids(self, query: ParsedQuery, limit: int) -> list[int]:
+        """The ids of up to `limit` + 1 entries matching in their names or body."""
+        return [row[0] for row in self._matching(("id",), query, limit + 1, names=False)]
 
 
 def id_list(ids: Sequence[int]) -> str:
@@ -150,6 +162,7 @@ class PostgreSQLBackend(_Backend):
     # "companys": 3 ms).
     PREFIX_LEXEMES = 4
     COMPLETION_MIN_LENGTH = PREFIX_LEXEMES + 1
+    STOPS_AT_LIMIT = False
 
     def _group(self, term: Term) -> str:
         if not term.prefix:
