@@ -76,6 +76,21 @@ def test_parse_corrects_only_words_of_five_letters_or_more():
     assert [term.alternatives for term in query.terms] == [["vietel", "viettel"], ["fpx"], ["vnp"]]
 
 
+def test_short_tax_code_starts_find_the_enterprise(search_world):
+    """Two to six digits: FTS5's prefix indexes and PostgreSQL's prefix lexemes (one to four
+    characters), then a plain prefix; fewer matches as the start grows."""
+    officer = search_world.users["officer"]
+    counts = []
+    for length in range(2, 7):
+        start = "0101248141"[:length]
+        result = search_for_user(officer, start, SearchFilters(type="enterprise"), page_size=50)
+        titles = [hit.title for hit in result.items]
+        assert "Công ty Cổ phần FPT" in titles, start
+        assert all(hit.subtitle.startswith(start) for hit in result.items[:1]), start
+        counts.append(result.count)
+    assert counts == sorted(counts, reverse=True) and counts[-1] < counts[0]
+
+
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_queries_answer_calmly(search_world, text):
     for role in ("anonymous", "officer"):
