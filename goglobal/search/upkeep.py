@@ -1,4 +1,5 @@
-"""Removes a record's entry when the record is deleted. A receiver rather than a service call
+"""Removes a record's entry when the record is deleted, and rewrites the entries that included
+its text (a product's enterprise lists its products). A receiver rather than a service call
 because deletes also come by cascade (an enterprise takes its products and contacts with it)
 and from the admin. Connected per source model only, so other models keep Django's fast
 deletes."""
@@ -8,11 +9,17 @@ from django.db.models.signals import post_delete
 
 def _on_delete(sender, instance, **kwargs) -> None:
     from goglobal.search.registry import source_for_model
-    from goglobal.search.services import search_unindex
+    from goglobal.search.services import search_index, search_unindex
 
     source = source_for_model(sender)
-    if source is not None:
-        search_unindex(kind=source.kind, ids=[instance.pk])
+    if source is None:
+        return
+    search_unindex(kind=source.kind, ids=[instance.pk])
+    # In a cascade the dependants are gone already or go next: search_index drops the
+    # entries of records no longer there.
+    if source.dependants:
+        for kind, ids in source.dependants(instance):
+            search_index(kind=kind, ids=ids)
 
 
 def connect(model) -> None:

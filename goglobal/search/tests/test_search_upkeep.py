@@ -111,6 +111,18 @@ def test_deletes_remove_entries_by_cascade(officer):
     assert _found(officer, "song han") == []
 
 
+def test_a_product_deleted_outside_the_services_leaves_its_enterprise_text(officer):
+    """As the admin deletes: no service call, only the post_delete receiver."""
+    enterprise = _enterprise(officer)
+    product = services.product_create(
+        actor=officer, enterprise=enterprise, data={"name_vi": "Cảm biến Hàn Giang"}
+    )
+    assert ("enterprise", "Công ty TNHH Công nghệ Sông Hàn") in _found(officer, "han giang")
+    product.delete()
+    assert _found(officer, "han giang") == []
+    assert _found(officer, "song han") == [("enterprise", "Công ty TNHH Công nghệ Sông Hàn")]
+
+
 def test_missions_and_organisations_are_indexed(officer):
     mission = mission_create(
         actor=officer,
