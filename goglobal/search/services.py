@@ -13,7 +13,7 @@ from django.db.models import Model
 from goglobal.core import inserts
 from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import folded_name, in_vocabulary, words
-from goglobal.search.registry import Document, source_for, source_for_model, sources
+from goglobal.search.registry import Document, SearchSource, source_for, source_for_model, sources
 
 WRITE_BATCH = 2000
 
@@ -97,6 +97,13 @@ def search_index_record(record: Model) -> None:
     if source is None:
         return
     search_index(kind=source.kind, ids=[record.pk])
+    search_index_dependants(source, record)
+
+
+def search_index_dependants(source: SearchSource, record: Model) -> None:
+    """Rewrites the entries that include the record's text. Also after a delete: in a cascade
+    the dependants are gone already or go next, and search_index drops the entries of records
+    no longer there."""
     if source.dependants:
         for kind, ids in source.dependants(record):
             search_index(kind=kind, ids=ids)

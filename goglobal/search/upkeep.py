@@ -9,17 +9,12 @@ from django.db.models.signals import post_delete
 
 def _on_delete(sender, instance, **kwargs) -> None:
     from goglobal.search.registry import source_for_model
-    from goglobal.search.services import search_index, search_unindex
+    from goglobal.search.services import search_index_dependants, search_unindex
 
     source = source_for_model(sender)
-    if source is None:
-        return
-    search_unindex(kind=source.kind, ids=[instance.pk])
-    # In a cascade the dependants are gone already or go next: search_index drops the
-    # entries of records no longer there.
-    if source.dependants:
-        for kind, ids in source.dependants(instance):
-            search_index(kind=kind, ids=ids)
+    if source is not None:
+        search_unindex(kind=source.kind, ids=[instance.pk])
+        search_index_dependants(source, instance)
 
 
 def connect(model) -> None:
