@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 # A spreadsheet program evaluates these as formulas (or DDE commands) when the cell is opened.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+# The cells are stripped already: only these first characters need the full test.
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)
 _PLAIN_NUMBER = re.compile(r"^[+-]?\s*\d[\d\s.,]*%?$")
 # Signatures of common files that are not spreadsheets, for a message better than "unreadable".
 _BINARY_SIGNATURES = (
@@ -193,6 +195,6 @@ def _sheet(
             (number, column)
             for number, cells in rows
             for column, cell in enumerate(cells)
-            if looks_like_formula(cell)
+            if cell[:1] in _FORMULA_STARTS and looks_like_formula(cell)
         ]
     return Sheet(headers=headers, rows=rows, formulas=formula_cells)
