@@ -62,16 +62,8 @@ def _validator_test(validator) -> Quick | None:
     if callable(limit):
         return None
     kind = type(validator)
-    if kind is dv.MaxLengthValidator:
-        return lambda value: len(value) <= limit
     if kind is dv.MinLengthValidator:
         return lambda value: len(value) >= limit
-    if kind is dv.MaxValueValidator:
-        return lambda value: not value > limit
-    if kind is dv.MinValueValidator:
-        return lambda value: not value < limit
-    if kind is dv.ProhibitNullCharactersValidator:
-        return lambda value: "\x00" not in value
     if kind is dv.DecimalValidator:
         return _decimal_fits(validator)
     if kind is dv.URLValidator and {"http", "https"} <= set(validator.schemes):
@@ -82,7 +74,8 @@ def _validator_test(validator) -> Quick | None:
 def _type_test(field: models.Field) -> Quick | None:
     """Values whose to_python() is the value itself, and that validators can compare."""
     if isinstance(field, (models.CharField, models.TextField)):
-        return lambda value: type(value) is str
+        # str subclasses too: a TextChoices default such as EnterpriseStatus.ACTIVE.
+        return lambda value: isinstance(value, str)
     if isinstance(field, (models.IntegerField, models.AutoField)):
         return lambda value: type(value) is int
     if isinstance(field, models.DecimalField):
@@ -102,18 +95,31 @@ def quick_test(field: models.Field) -> Quick | None:
     of_type = _type_test(field)
     if of_type is None:
         return None
+    # The usual validators become plain comparisons; the others stay callables.
+    longest = low = high = None
+    no_nul = False
     tests = []
-    longest = None
     for validator in field.validators:
-        if type(validator) is dv.MaxLengthValidator and not callable(validator.limit_value):
-            # The usual validator, folded into one comparison below.
-            limit = validator.limit_value
+        kind, limit = type(validator), getattr(validator, "limit_value", None)
+        if kind is dv.MaxLengthValidator and not callable(limit):
             longest = limit if longest is None else min(longest, limit)
-            continue
-        test = _validator_test(validator)
-        if test is None:
-            return None
-        tests.append(test)
+        elif kind is dv.MaxValueValidator and not callable(limit):
+            high = limit if high is None else min(high, limit)
+        elif kind is dv.MinValueValidator and not callable(limit):
+            low = limit if low is None else max(low, limit)
+        elif kind is dv.ProhibitNullCharactersValidator:
+            no_nul = True
+        else:
+            test = _validator_test(validator)
+            if test is None:
+                return None
+            tests.append(test)
+    extra = tests[0] if len(tests) == 1 else None
+    if len(tests) > 1:
+
+        def extra(value) -> bool:
+            return all(test(value) for test in tests)
+
     # Field.validate: a value among the choices, not empty, not None.
     choices = None
     if field.choices is not None:
@@ -130,9 +136,13 @@ def quick_test(field: models.Field) -> Quick | None:
             return False
         if longest is not None and len(value) > longest:
             return False
+        if no_nul and "\x00" in value:
+            return False
+        if (low is not None and value < low) or (high is not None and value > high):
+            return False
         if choices is not None and value not in choices:
             return False
-        return not tests or all(test(value) for test in tests)
+        return extra is None or extra(value)
 
     return passes
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from goglobal.bulk.fieldchecks import FieldChecks, quick_test
+from goglobal.enterprises.enums import EnterpriseStatus
 from goglobal.enterprises.models import Enterprise
 
 VALUES = {
@@ -51,7 +52,7 @@ VALUES = {
         "",
     ],
     "description_vi": ["", "mô tả", "x" * 10000, "x" * 10001],
-    "status": ["active", "dormant", "", "closed-forever"],
+    "status": [EnterpriseStatus.ACTIVE, "active", "dormant", "", "closed-forever"],
     "trading_names": [[], ["FPT Software"], ["a", 1], "text", None, {"a": 1}],
     "name_folded": ["", "cong ty", "z" * 256],
     "created_at": [None, timezone.now(), dt.datetime(2020, 1, 1), "2020-01-01"],
@@ -108,4 +109,5 @@ def test_quick_tests_pass_common_values_and_leave_the_rest_to_django():
     assert quick_test(field("employee_band"))("11-50")
     assert not quick_test(field("employee_band"))("huge")
     assert quick_test(field("founded_year"))(2010)
+    assert quick_test(field("status"))(EnterpriseStatus.ACTIVE)
     assert quick_test(field("province")) is None
