@@ -25,6 +25,8 @@ def split_list(text: str) -> list[str]:
 
 def parse_int(text: str) -> int:
     cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if cleaned.isascii() and cleaned.isdigit():
+        return int(cleaned)
     if re.fullmatch(r"[+-]?\d+(\.0+)?", cleaned):
         return int(Decimal(cleaned))
     raise ValueError(_("Enter a whole number."))

@@ -174,15 +174,15 @@ def _sheet(
 ) -> Sheet:
     headers: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for number, cells in lines:
-        if not any(cell.strip() for cell in cells):
+    for number, raw in lines:
+        cells = [cell.strip() for cell in raw]
+        if not any(cells):
             continue
         if headers is None:
-            headers = [cell.strip() for cell in cells]
+            headers = cells
             while headers and not headers[-1]:
                 headers.pop()
             continue
-        cells = [cell.strip() for cell in cells]
         if len(cells) < len(headers):
             cells += [""] * (len(headers) - len(cells))
         rows.append((number, cells))

@@ -83,7 +83,8 @@ class EnterpriseImporter(base.Importer):
                 errors["founded_year"] = exc.messages
         sectors = None
         if "sectors" in data:
-            missing = sorted({code for code in data["sectors"]} - set(self.reference.sectors))
+            known = self.reference.sectors
+            missing = sorted({code for code in data["sectors"] if code not in known})
             if missing:
                 errors["sectors"] = [
                     _("Unknown sector codes: %(codes)s.") % {"codes": ", ".join(missing)}
