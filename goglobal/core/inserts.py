@@ -8,6 +8,7 @@ bulk_create assumes)."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -149,12 +150,9 @@ def insert_instances(model: type[models.Model], objs: list[models.Model]) -> Non
     for obj in objs:
         for attname in stamped:
             setattr(obj, attname, now)
-    ids = insert(
-        model,
-        fields,
-        [[getattr(obj, field.attname) for field in fields] for obj in objs],
-        returning=True,
-    )
+    read = operator.attrgetter(*(field.attname for field in fields))
+    rows = [read(obj) for obj in objs] if len(fields) > 1 else [(read(obj),) for obj in objs]
+    ids = insert(model, fields, rows, returning=True)
     for obj, pk in zip(objs, ids, strict=True):
         obj.pk = pk
         obj._state.adding = False
