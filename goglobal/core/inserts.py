@@ -1,4 +1,4 @@
-"""Multi-row INSERTs with prepared values, for the enterprise import's bulk path.
+"""Multi-row INSERTs (and UPDATEs) with prepared values, for the enterprise import's bulk path.
 
 Django's bulk_create spends most of its time compiling each value (about 40 µs a row for an
 enterprise and its history); at 100,000 rows that alone would eat the import's time budget.
@@ -76,6 +76,15 @@ def _rows_per_statement(columns: int) -> int:
     return max(1, min(1000, limit // columns))
 
 
+def _converting(fields: Sequence[models.Field]) -> list[tuple]:
+    """(column, conversion, cache key, cache) of the columns that need converting."""
+    return [
+        (index, prepare, _cache_key(field), {})
+        for index, field in enumerate(fields)
+        if (prepare := column_preparer(field)) is not None
+    ]
+
+
 def _converted(row: Sequence, converting: list[tuple]) -> list:
     row = list(row)
     for index, prepare, key_of, done in converting:
@@ -106,12 +115,7 @@ def insert(
     connection.ensure_connection()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
-    # (column, conversion, cache key, cache) of the columns that need converting
-    converting = [
-        (index, prepare, _cache_key(field), {})
-        for index, field in enumerate(fields)
-        if (prepare := column_preparer(field)) is not None
-    ]
+    converting = _converting(fields)
     per_statement = _rows_per_statement(len(fields))
     one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
@@ -171,3 +175,21 @@ def refresh_planner_statistics() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+
+
+def update(model: type[models.Model], fields: Sequence[models.Field], objs: list) -> None:
+    """Writes these fields of saved instances as they now are, as bulk_update does, but as one
+    UPDATE statement run for every instance (executemany) instead of a CASE per field and row:
+    bulk_update took three quarters of an import that changed 20,000 enterprises."""
+    if not objs:
+        return
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    sets = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    # Names come from the model's meta, values go as parameters.
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {sets} WHERE {quote(pk.column)} = %s"  # noqa: S608
+    converting = _converting([*fields, pk])
+    read = operator.attrgetter(*(field.attname for field in fields), pk.attname)
+    rows = [_converted(read(obj), converting) if converting else read(obj) for obj in objs]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

@@ -192,8 +192,10 @@ class EnterpriseImporter(base.Importer):
             if changed:
                 for enterprise, _sectors in changed:
                     enterprise.updated_at = now
-                Enterprise.objects.bulk_update(
-                    [e for e, _s in changed], sorted(fields | {"updated_at"}), batch_size=500
+                inserts.update(
+                    Enterprise,
+                    [Enterprise._meta.get_field(name) for name in sorted(fields | {"updated_at"})],
+                    [e for e, _s in changed],
                 )
                 resectored = [(e, s) for e, s in changed if s is not None]
                 ids = {e.pk for e, _s in resectored}
