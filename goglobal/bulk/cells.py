@@ -4,6 +4,7 @@ message for the user; the importer files it under the cell's column."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -13,6 +14,10 @@ from goglobal.core.text import fold
 
 _LIST_SPLIT = re.compile(r"[;|\n]+")
 
+# Coded cells repeat down a column (a size band, a sector, a province): each distinct text is
+# folded once.
+fold_cell = functools.lru_cache(maxsize=4096)(fold)
+
 
 def split_list(text: str) -> list[str]:
     return [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
@@ -20,6 +25,8 @@ def split_list(text: str) -> list[str]:
 
 def parse_int(text: str) -> int:
     cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if cleaned.isascii() and cleaned.isdigit():
+        return int(cleaned)
     if re.fullmatch(r"[+-]?\d+(\.0+)?", cleaned):
         return int(Decimal(cleaned))
     raise ValueError(_("Enter a whole number."))
@@ -53,7 +60,7 @@ FALSE_WORDS = {"0", "false", "no", "n", "khong", "sai", "k"}
 
 
 def parse_bool(text: str) -> bool:
-    word = fold(text)
+    word = fold_cell(text)
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
@@ -88,7 +95,7 @@ def choice_lookup(choices) -> dict[str, str]:
 
 
 def parse_choice(text: str, lookup: dict[str, str]) -> str:
-    value = lookup.get(fold(text))
+    value = lookup.get(fold_cell(text))
     if value is None:
         raise ValueError(
             _("Unknown value “%(value)s”: use one of %(choices)s.")

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 # A spreadsheet program evaluates these as formulas (or DDE commands) when the cell is opened.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+# The cells are stripped already: only these first characters need the full test.
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)
 _PLAIN_NUMBER = re.compile(r"^[+-]?\s*\d[\d\s.,]*%?$")
 # Signatures of common files that are not spreadsheets, for a message better than "unreadable".
 _BINARY_SIGNATURES = (
@@ -172,15 +174,15 @@ def _sheet(
 ) -> Sheet:
     headers: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for number, cells in lines:
-        if not any(cell.strip() for cell in cells):
+    for number, raw in lines:
+        cells = [cell.strip() for cell in raw]
+        if not any(cells):
             continue
         if headers is None:
-            headers = [cell.strip() for cell in cells]
+            headers = cells
             while headers and not headers[-1]:
                 headers.pop()
             continue
-        cells = [cell.strip() for cell in cells]
         if len(cells) < len(headers):
             cells += [""] * (len(headers) - len(cells))
         rows.append((number, cells))
@@ -193,6 +195,6 @@ def _sheet(
             (number, column)
             for number, cells in rows
             for column, cell in enumerate(cells)
-            if looks_like_formula(cell)
+            if cell[:1] in _FORMULA_STARTS and looks_like_formula(cell)
         ]
     return Sheet(headers=headers, rows=rows, formulas=formula_cells)

@@ -1,4 +1,4 @@
-"""Multi-row INSERTs with prepared values, for the enterprise import's bulk path.
+"""Multi-row INSERTs (and UPDATEs) with prepared values, for the enterprise import's bulk path.
 
 Django's bulk_create spends most of its time compiling each value (about 40 µs a row for an
 enterprise and its history); at 100,000 rows that alone would eat the import's time budget.
@@ -8,9 +8,12 @@ bulk_create assumes)."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from django.db import connection, models
+from django.utils import timezone
 
 _PREPARED = (
     models.DateTimeField,
@@ -21,6 +24,36 @@ _PREPARED = (
     models.UUIDField,
     models.BinaryField,
 )
+
+
+def _same(value):
+    return value
+
+
+def _json_key(value):
+    # Lists of strings (trading names: mostly []) by their items; anything else is converted
+    # every time (True and 1 are equal keys but different JSON).
+    if type(value) is list and all(type(item) is str for item in value):
+        return tuple(value)
+    return None
+
+
+def _decimal_key(value):
+    # 51 and 51.0 are equal but not the same text: the text is the key.
+    return str(value) if isinstance(value, Decimal) else None
+
+
+def _cache_key(field: models.Field) -> Callable | None:
+    """How to recognise a value already converted: dates and times repeat (an import stamps
+    every row with one moment), and so do JSON lists and percentages; a conversion costs
+    ~10 µs."""
+    if isinstance(field, (models.DateTimeField, models.DateField, models.TimeField)):
+        return _same
+    if isinstance(field, models.JSONField):
+        return _json_key
+    if isinstance(field, models.DecimalField):
+        return _decimal_key
+    return None
 
 
 def column_preparer(field: models.Field) -> Callable | None:
@@ -43,6 +76,31 @@ def _rows_per_statement(columns: int) -> int:
     return max(1, min(1000, limit // columns))
 
 
+def _converting(fields: Sequence[models.Field]) -> list[tuple]:
+    """(column, conversion, cache key, cache) of the columns that need converting."""
+    return [
+        (index, prepare, _cache_key(field), {})
+        for index, field in enumerate(fields)
+        if (prepare := column_preparer(field)) is not None
+    ]
+
+
+def _converted(row: Sequence, converting: list[tuple]) -> list:
+    row = list(row)
+    for index, prepare, key_of, done in converting:
+        value = row[index]
+        if value is None:
+            continue
+        key = key_of(value) if key_of is not None else None
+        if key is None:
+            row[index] = prepare(value)
+        elif key in done:
+            row[index] = done[key]
+        else:
+            row[index] = done[key] = prepare(value)
+    return row
+
+
 def insert(
     model: type[models.Model],
     fields: Sequence[models.Field],
@@ -57,7 +115,7 @@ def insert(
     connection.ensure_connection()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
-    preparers = [column_preparer(field) for field in fields]
+    converting = _converting(fields)
     per_statement = _rows_per_statement(len(fields))
     one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
@@ -73,12 +131,9 @@ def insert(
                 values = ", ".join([one_row] * len(chunk))
                 sql = f"INSERT INTO {table} ({columns}) VALUES {values}{tail}"  # noqa: S608
                 statements[len(chunk)] = sql
-            params = []
+            params: list = []
             for row in chunk:
-                for value, prepare in zip(row, preparers, strict=True):
-                    params.append(
-                        prepare(value) if prepare is not None and value is not None else value
-                    )
+                params.extend(_converted(row, converting) if converting else row)
             cursor.execute(sql, params)
             if returning:
                 ids.extend(row[0] for row in cursor.fetchall())
@@ -88,16 +143,20 @@ def insert(
 def insert_instances(model: type[models.Model], objs: list[models.Model]) -> None:
     """Inserts unsaved instances (defaults already on them) and gives each its primary key."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    stamped = [
+        field.attname
+        for field in fields
+        if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add)
+    ]
+    # One moment for the whole call, as a statement's own now() would give (pre_save would
+    # read the clock once per object).
+    now = timezone.now()
     for obj in objs:
-        for field in fields:
-            if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
-                field.pre_save(obj, add=True)
-    ids = insert(
-        model,
-        fields,
-        [[getattr(obj, field.attname) for field in fields] for obj in objs],
-        returning=True,
-    )
+        for attname in stamped:
+            setattr(obj, attname, now)
+    read = operator.attrgetter(*(field.attname for field in fields))
+    rows = [read(obj) for obj in objs] if len(fields) > 1 else [(read(obj),) for obj in objs]
+    ids = insert(model, fields, rows, returning=True)
     for obj, pk in zip(objs, ids, strict=True):
         obj.pk = pk
         obj._state.adding = False
@@ -116,3 +175,21 @@ def refresh_planner_statistics() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+
+
+def update(model: type[models.Model], fields: Sequence[models.Field], objs: list) -> None:
+    """Writes these fields of saved instances as they now are, as bulk_update does, but as one
+    UPDATE statement run for every instance (executemany) instead of a CASE per field and row:
+    bulk_update took three quarters of an import that changed 20,000 enterprises."""
+    if not objs:
+        return
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    sets = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    # Names come from the model's meta, values go as parameters.
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {sets} WHERE {quote(pk.column)} = %s"  # noqa: S608
+    converting = _converting([*fields, pk])
+    read = operator.attrgetter(*(field.attname for field in fields), pk.attname)
+    rows = [_converted(read(obj), converting) if converting else read(obj) for obj in objs]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

@@ -11,7 +11,8 @@ def clean_tax_code(value: str) -> str:
     raw = (value or "").strip()
     if not raw:
         raise ValidationError(_("Enter the tax code."), code="required")
-    compact = mst.compact(raw)
+    # Digits alone are already compact (the usual spelling, and the import's bulk of them).
+    compact = raw if raw.isascii() and raw.isdigit() else mst.compact(raw)
     if not compact.isdigit():
         raise ValidationError(
             _("A tax code has digits only (and a dash before a branch suffix)."), code="invalid"

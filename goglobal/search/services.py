@@ -4,6 +4,7 @@ are caught by a post_delete receiver (upkeep.py) because they also arrive by cas
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterable, Iterator
 
@@ -18,19 +19,42 @@ from goglobal.search.registry import Document, SearchSource, source_for, source_
 WRITE_BATCH = 2000
 
 
-def _entry(kind: str, document: Document) -> SearchEntry:
-    names = [folded for folded in (folded_name(name) for name in document.names) if folded]
-    return SearchEntry(
-        kind=kind,
-        object_id=document.object_id,
-        title=document.title[:255],
-        title_en=(document.title_en or "")[:255],
-        subtitle=(document.subtitle or "")[:255],
-        url=document.url,
-        sort_key=folded_name(document.title)[:255],
-        names="|" + "|".join(names) + "|",
-        body=" ".join(words(" ".join(part for part in document.body if part))),
-        facets=" ".join(f"{name}:{value}" for name, value in dict.fromkeys(document.facets)),
+# The entry's columns in the order _entry gives them.
+_COLUMNS = (
+    "kind", "object_id", "title", "title_en", "subtitle", "url", "sort_key", "names", "body",
+    "facets",
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    # Body parts repeat (a province's names are in every entry of that province); words never
+    # span two parts, so folding each part alone gives the words of the whole text.
+    return tuple(words(text))
+
+
+def _entry(kind: str, document: Document) -> tuple:
+    """The entry's values in _COLUMNS order: a tuple, not a SearchEntry, because building a
+    model instance per record cost as much as folding its text."""
+    title = folded_name(document.title)
+    names = [
+        folded
+        for folded in (
+            title if name == document.title else folded_name(name) for name in document.names
+        )
+        if folded
+    ]
+    return (
+        kind,
+        document.object_id,
+        document.title[:255],
+        (document.title_en or "")[:255],
+        (document.subtitle or "")[:255],
+        document.url,
+        title[:255],
+        "|" + "|".join(names) + "|",
+        " ".join(word for part in document.body if part for word in _words(part)),
+        " ".join(f"{name}:{value}" for name, value in dict.fromkeys(document.facets)),
     )
 
 
@@ -38,17 +62,18 @@ def _write(kind: str, documents: Iterator[Document]) -> int:
     written = 0
     vocabulary: set[str] = set()
     batch: list[Document] = []
+    fields = [SearchEntry._meta.get_field(name) for name in _COLUMNS]
 
     def flush() -> None:
         # Multi-row INSERTs: bulk_create's per-value compiling was a third of indexing time.
         entries = [_entry(kind, doc) for doc in batch]
-        inserts.insert_instances(SearchEntry, entries)
+        inserts.insert(SearchEntry, fields, entries)
+        # The batch's distinct words, then the vocabulary's test once per word.
+        seen: set[str] = set()
         for entry in entries:
-            vocabulary.update(
-                word
-                for word in f"{entry.names} {entry.body}".replace("|", " ").split()
-                if in_vocabulary(word)
-            )
+            seen.update(entry[7].replace("|", " ").split())
+            seen.update(entry[8].split())
+        vocabulary.update(word for word in seen - vocabulary if in_vocabulary(word))
 
     for document in documents:
         batch.append(document)

@@ -54,6 +54,17 @@ def _batches(model, ids: Iterable[int] | None) -> Iterator[list[int]]:
         yield batch
 
 
+def _among(name: str, batch: list[int]) -> dict:
+    """The filter for `name` in the batch: a range when the ids are consecutive, as a bulk
+    insert's are. The same rows, but an IN list of 2,000 ids cost Django ~8 ms to build,
+    per query, four queries a batch: a fifth of indexing an import."""
+    if batch and all(type(pk) is int for pk in batch):
+        low, high = min(batch), max(batch)
+        if high - low + 1 == len(set(batch)):
+            return {f"{name}__gte": low, f"{name}__lte": high}
+    return {f"{name}__in": batch}
+
+
 def _grouped(rows: Iterable[tuple]) -> dict[int, list]:
     out: dict[int, list] = defaultdict(list)
     for key, *values in rows:
@@ -83,20 +94,22 @@ def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     provinces = _provinces()
     links = Enterprise.sectors.through.objects
     for batch in _batches(Enterprise, ids):
-        rows = Enterprise.objects.filter(id__in=batch).values_list(
+        rows = Enterprise.objects.filter(**_among("id", batch)).values_list(
             "id", "name_vi", "name_en", "trading_names", "tax_code", "province_id",
             "employee_band", "description_vi", "description_en",
         )  # fmt: skip
         sectors = _grouped(
-            links.filter(enterprise_id__in=batch).values_list("enterprise_id", "sector__code")
+            links.filter(**_among("enterprise_id", batch)).values_list(
+                "enterprise_id", "sector__code"
+            )
         )
         presence = _grouped(
-            MarketPresence.objects.filter(enterprise_id__in=batch).values_list(
+            MarketPresence.objects.filter(**_among("enterprise_id", batch)).values_list(
                 "enterprise_id", "country_id", "mode"
             )
         )
         products = _grouped(
-            Product.objects.filter(enterprise_id__in=batch).values_list(
+            Product.objects.filter(**_among("enterprise_id", batch)).values_list(
                 "enterprise_id", "name_vi", "name_en"
             )
         )
@@ -128,19 +141,19 @@ def _enterprise_dependants(enterprise: Enterprise):
 
 def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     for batch in _batches(Product, ids):
-        rows = Product.objects.filter(id__in=batch).values_list(
+        rows = Product.objects.filter(**_among("id", batch)).values_list(
             "id", "name_vi", "name_en", "description_vi", "description_en", "enterprise_id",
             "enterprise__name_vi", "enterprise__name_en", "enterprise__province_id",
         )  # fmt: skip
         sectors = _grouped(
-            Product.sectors.through.objects.filter(product_id__in=batch).values_list(
+            Product.sectors.through.objects.filter(**_among("product_id", batch)).values_list(
                 "product_id", "sector__code"
             )
         )
         markets = _grouped(
-            Product.target_markets.through.objects.filter(product_id__in=batch).values_list(
-                "product_id", "country_id"
-            )
+            Product.target_markets.through.objects.filter(
+                **_among("product_id", batch)
+            ).values_list("product_id", "country_id")
         )
         for pk, name_vi, name_en, desc_vi, desc_en, ent_id, ent_vi, ent_en, province in rows:
             facets = [("province", str(province))]
@@ -165,12 +178,12 @@ def _product_dependants(product: Product):
 def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     countries = _countries()
     for batch in _batches(ForeignOrganisation, ids):
-        rows = ForeignOrganisation.objects.filter(id__in=batch).values_list(
+        rows = ForeignOrganisation.objects.filter(**_among("id", batch)).values_list(
             "id", "name", "name_vi", "country_id", "city", "description"
         )
         sectors = _grouped(
             ForeignOrganisation.sectors.through.objects.filter(
-                foreignorganisation_id__in=batch
+                **_among("foreignorganisation_id", batch)
             ).values_list("foreignorganisation_id", "sector__code")
         )
         for pk, name, name_vi, country, city, description in rows:
@@ -194,12 +207,12 @@ def _contact_dependants(organisation):
 def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     countries = _countries()
     for batch in _batches(Mission, ids):
-        rows = Mission.objects.filter(id__in=batch).values_list(
+        rows = Mission.objects.filter(**_among("id", batch)).values_list(
             "id", "name_vi", "name_en", "city", "host_country_id", "head_name",
             "international_organisation",
         )  # fmt: skip
         jurisdiction = _grouped(
-            Mission.jurisdiction.through.objects.filter(mission_id__in=batch).values_list(
+            Mission.jurisdiction.through.objects.filter(**_among("mission_id", batch)).values_list(
                 "mission_id", "country_id"
             )
         )
@@ -220,7 +233,7 @@ def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
 
 def contact_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     for batch in _batches(Contact, ids):
-        rows = Contact.objects.filter(id__in=batch).values_list(
+        rows = Contact.objects.filter(**_among("id", batch)).values_list(
             "id", "full_name", "position", "email", "enterprise_id", "enterprise__name_vi",
             "foreign_organisation_id", "foreign_organisation__name",
         )  # fmt: skip

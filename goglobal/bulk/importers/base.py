@@ -55,16 +55,18 @@ class Reference:
     def province_code(self, text: str):
         if text.isdigit():
             return int(text)
-        folded = fold(text)
+        folded = cells.fold_cell(text)
         return self.province_names.get(
             folded, self.province_names.get(_PROVINCE_WORDS.sub("", folded).strip(), text)
         )
 
     def sector_codes(self, text: str) -> list[str]:
-        return [self.sector_names.get(fold(part), part) for part in cells.split_list(text)]
+        return [
+            self.sector_names.get(cells.fold_cell(part), part) for part in cells.split_list(text)
+        ]
 
     def country_code(self, text: str) -> str:
-        return self.country_names.get(fold(text), text)
+        return self.country_names.get(cells.fold_cell(text), text)
 
 
 def _messages(exc: ValidationError) -> dict[str, list[str]]:
@@ -82,6 +84,7 @@ class Importer:
         self.actor = actor
         self.match = match
         self.reference = reference
+        self.required = [column for column in KIND_COLUMNS[self.kind] if column.required]
 
     def label(self, field_name: str) -> str:
         base = field_name.split(".")[0]
@@ -118,11 +121,9 @@ class Importer:
                 data[field_name] = parser(self, text) if parser else text
             except ValueError as exc:
                 outcome.add(self.label(field_name), str(exc))
-        for column in KIND_COLUMNS[self.kind]:
-            if (
-                column.required
-                and column.field not in data
-                and not any(e["column"] == str(column.label) for e in outcome.errors)
+        for column in self.required:
+            if column.field not in data and not any(
+                e["column"] == str(column.label) for e in outcome.errors
             ):
                 outcome.add(str(column.label), _("This field is required."))
         if "tax_code" in data:

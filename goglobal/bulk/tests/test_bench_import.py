@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from goglobal.enterprises.models import Enterprise
+from goglobal.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,9 @@ def test_bench_import_prints_json_lines_and_commits():
     )
     assert Enterprise.objects.filter(tax_code__startswith="09").count() == 200
     assert Enterprise.history.filter(tax_code__startswith="09").count() == 200
+    # The first run's search entries went with its enterprises.
+    ids = set(Enterprise.objects.values_list("id", flat=True))
+    assert (
+        set(SearchEntry.objects.filter(kind="enterprise").values_list("object_id", flat=True))
+        == ids
+    )

@@ -19,6 +19,7 @@ from goglobal.enterprises import services
 from goglobal.enterprises.enums import EmployeeBand
 from goglobal.enterprises.models import Enterprise
 from goglobal.reference.models import Province, Sector
+from goglobal.search.models import SearchEntry
 
 # Bench enterprises' tax codes start with this (no province issues 09x codes), so a rerun can
 # remove the previous run's rows and nothing else.
@@ -80,11 +81,14 @@ def make_csv(rows: int, seed: int) -> bytes:
 
 def clear_previous() -> int:
     """Removes an earlier run's rows without the ORM's per-row cascade and delete history (the
-    bench's enterprises have only sector links and history)."""
+    bench's enterprises have only sector links, history and their search entries)."""
     ours = Enterprise.objects.filter(tax_code__startswith=PREFIX)
     history = Enterprise.history.filter(tax_code__startswith=PREFIX)
     m2m_history = Enterprise._history_records.m2m_models[Enterprise._meta.get_field("sectors")]
     with transaction.atomic():
+        # Left behind, each run's entries would pile up under ids no enterprise has.
+        entries = SearchEntry.objects.filter(kind="enterprise", object_id__in=ours.values("id"))
+        entries._raw_delete(entries.db)
         links = Enterprise.sectors.through.objects.filter(enterprise_id__in=ours.values("id"))
         links._raw_delete(links.db)
         old = m2m_history.objects.filter(history_id__in=history.values("history_id"))
