@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from goglobal.accounts.models import Role, User
+from goglobal.events.models import Event
+from goglobal.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +50,7 @@ def test_demo_no_serve_creates_one_account_per_role_and_can_run_twice():
     text = out.getvalue()
     assert "http://127.0.0.1:8000/accounts/login/" in text
     assert "Keeping the 20 synthetic enterprises" in text
+    # The seed's and the generator's events are in the search index.
+    indexed = SearchEntry.objects.filter(kind="event").values_list("object_id", flat=True)
+    assert Event.objects.count() > 6
+    assert sorted(indexed) == sorted(Event.objects.values_list("pk", flat=True))
