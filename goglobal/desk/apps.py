@@ -8,7 +8,12 @@ class DeskConfig(AppConfig):
     def ready(self):
         from goglobal.desk import policies, selectors
         from goglobal.desk.models import ContentOrder, MarketNote
+        from goglobal.desk.search import SOURCE
         from goglobal.files import registry
+        from goglobal.search.registry import register
+
+        # Opportunities join the one search by registering their own source.
+        register(SOURCE)
 
         # The ordering mission attaches its brief; the ministry attaches what it delivers.
         registry.register(

@@ -19,6 +19,7 @@ from goglobal.events.enums import EventKind, EventStatus
 from goglobal.events.models import Event, EventSeries, Session, Venue
 from goglobal.partners.models import ForeignOrganisation
 from goglobal.reference.models import Sector
+from goglobal.search.services import search_index_many
 
 MIC = "Bộ Thông tin và Truyền thông"
 ICT = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -71,6 +72,7 @@ def load_seed_events(tally: Tally | None = None) -> Tally:
     }
     sectors = dict(Sector.objects.values_list("code", "id"))
     partners = dict(ForeignOrganisation.objects.values_list("name", "id"))
+    loaded = []
     for (title_vi, title_en, kind, series_key, starts, ends, public, moderated, sector_codes,
          targets, partner_names, description, venues) in EVENTS:  # fmt: skip
         event = upsert(
@@ -96,6 +98,7 @@ def load_seed_events(tally: Tally | None = None) -> Tally:
             },
             tally=tally,
         )
+        loaded.append(event.pk)
         for name, country, city, zone, capacity, main in venues:
             venue = upsert(
                 Venue,
@@ -120,4 +123,6 @@ def load_seed_events(tally: Tally | None = None) -> Tally:
                 },
                 tally=tally,
             )
+    # The loader writes rows directly (not through the services): index what it wrote.
+    search_index_many(kind="event", ids=loaded)
     return tally

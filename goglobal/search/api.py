@@ -38,7 +38,8 @@ class _Out(BaseModel):
 
 class SearchHitOut(_Out):
     kind: str = Field(
-        description="The record type: enterprise, organisation, mission, product, contact."
+        description="The record type: the kind of a registered search source (enterprise, "
+        "organisation, mission, product, contact, event, opportunity)."
     )
     kind_label: str
     id: int = Field(alias="object_id")

@@ -4,6 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from goglobal.accounts.models import Role, User
+from goglobal.desk.models import Opportunity
+from goglobal.events.models import Event
+from goglobal.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,9 @@ def test_demo_no_serve_creates_one_account_per_role_and_can_run_twice():
     text = out.getvalue()
     assert "http://127.0.0.1:8000/accounts/login/" in text
     assert "Keeping the 20 synthetic enterprises" in text
+    # The seed's and the generator's events and the desk's opportunities are in the search.
+    for kind, model in (("event", Event), ("opportunity", Opportunity)):
+        indexed = SearchEntry.objects.filter(kind=kind).values_list("object_id", flat=True)
+        assert model.objects.exists(), kind
+        assert sorted(indexed) == sorted(model.objects.values_list("pk", flat=True)), kind
+    assert Event.objects.count() > 6

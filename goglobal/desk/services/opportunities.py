@@ -1,5 +1,6 @@
 """Writes of business opportunities: posting (with matching and notices), interest, the
-mission's follow-up and the outcome."""
+mission's follow-up and the outcome. Posting and closing rewrite the opportunity's search
+entry in their transaction (desk/search.py)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from goglobal.enterprises.services.common import (
     resolve_sectors,
     save_validated,
 )
+from goglobal.search.services import search_index_record
 
 REQUIRED = ("mission", "kind", "title", "description", "country", "deadline", "contact_name")
 TEXT = ("kind", "title", "description", "contact_name", "contact_email", "contact_phone")
@@ -129,6 +131,7 @@ def opportunity_create(*, actor: AnyUser, data: dict) -> Opportunity:
     _value(data, opportunity)
     sectors = resolve_sectors(data["sectors"])
     save_validated(opportunity, actor=actor, m2m={"sectors": sectors})
+    search_index_record(opportunity)
     _match_and_notify(opportunity)
     return opportunity
 
@@ -188,4 +191,5 @@ def opportunity_close(
     opportunity.outcome_recorded_at = timezone.now()
     opportunity.outcome_recorded_by = actor
     save_validated(opportunity, actor=actor)
+    search_index_record(opportunity)
     return opportunity

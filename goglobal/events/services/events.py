@@ -1,4 +1,5 @@
-"""Writes of events, venues and sessions (ministry staff only)."""
+"""Writes of events, venues and sessions (ministry staff only). Each write of an event or a
+venue rewrites the event's search entry in its transaction (title, dates, places: search.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from goglobal.events import policies
 from goglobal.events.models import Event, EventSeries, Session, Venue
 from goglobal.events.services.registrations import _held, _locked_venue, _offer_freed_places
 from goglobal.partners.models import ForeignOrganisation
+from goglobal.search.services import search_index_record
 
 EVENT_FIELDS = (
     "title_vi",
@@ -69,6 +71,7 @@ def _apply_series(event: Event, data: dict) -> None:
         event.series_id = series or None
 
 
+@transaction.atomic
 def event_create(*, actor: AnyUser, data: dict) -> Event:
     require(policies.can_manage_events(actor))
     event = Event()
@@ -76,10 +79,13 @@ def event_create(*, actor: AnyUser, data: dict) -> Event:
     _apply_series(event, data)
     m2m = _event_m2m(data)
     save_validated(event, actor=actor, m2m=m2m)
+    search_index_record(event)
     return event
 
 
+@transaction.atomic
 def event_update(*, actor: AnyUser, event: Event, data: dict) -> Event:
+    """Also publishes and cancels (the status is one of the fields)."""
     require(policies.can_manage_events(actor))
     if (
         "moderated" in data
@@ -92,6 +98,7 @@ def event_update(*, actor: AnyUser, event: Event, data: dict) -> Event:
     assign(event, data, EVENT_FIELDS)
     _apply_series(event, data)
     save_validated(event, actor=actor, m2m=_event_m2m(data))
+    search_index_record(event)
     return event
 
 
@@ -101,6 +108,7 @@ def _venue_fields(venue: Venue, data: dict) -> None:
         venue.country = resolve_country(data["country"])
 
 
+@transaction.atomic
 def venue_create(*, actor: AnyUser, event: Event, data: dict) -> Venue:
     require(policies.can_manage_events(actor))
     venue = Venue(event=event)
@@ -108,6 +116,7 @@ def venue_create(*, actor: AnyUser, event: Event, data: dict) -> Venue:
     if venue.is_main and event.venues.filter(is_main=True).exists():
         raise ValidationError({"is_main": _("The event already has a main venue.")})
     save_validated(venue, actor=actor)
+    search_index_record(event)
     return venue
 
 
@@ -133,6 +142,7 @@ def venue_update(*, actor: AnyUser, venue: Venue, data: dict) -> Venue:
             raise ValidationError({"is_main": _("The event already has a main venue.")})
         save_validated(locked, actor=actor)
         _offer_freed_places(locked, actor=actor, now=timezone.now())
+        search_index_record(locked.event)
     return locked
 
 

@@ -1,0 +1,88 @@
+"""Business opportunities in the one search, registered by the desk (DeskConfig.ready) without
+a change to the search core. Who may find one is the desk's own selector,
+`opportunity_visible_for_user` (staff; the missions of its country; enterprise representatives
+the open ones and those their enterprise matched or answered; nobody else), and the services
+that post and close opportunities keep their entry in step (`search_index_record`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.desk.enums import OpportunityKind
+from goglobal.desk.models import Opportunity
+from goglobal.desk.selectors import opportunity_visible_for_user
+from goglobal.search.registry import Document, SearchSource
+
+BATCH = 1000
+
+_FIELDS = ("id", "title", "description", "kind", "deadline", "country_id", "country__name_vi",
+           "country__name_en", "mission__name_vi", "mission__name_en")  # fmt: skip
+
+
+def _id_batches(ids: Iterable[int] | None) -> Iterator[list[int]]:
+    """The ids given (None: every opportunity) in lists of at most BATCH."""
+    if ids is None:
+        ids = Opportunity.objects.order_by("id").values_list("id", flat=True)
+        ids = ids.iterator(chunk_size=BATCH)
+    batch: list[int] = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _kind_labels() -> dict[str, list[str]]:
+    """Each kind's label in Vietnamese and English: "dau thau" and "tender" both find a tender."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for language in ("vi", "en"):
+        with translation.override(language):
+            for value, label in OpportunityKind.choices:
+                labels[value].append(str(label))
+    return labels
+
+
+def opportunity_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    kinds = _kind_labels()
+    links = Opportunity.sectors.through.objects
+    for batch in _id_batches(ids):
+        rows = Opportunity.objects.filter(id__in=batch).values_list(*_FIELDS)
+        sectors: dict[int, list[str]] = defaultdict(list)
+        for pk, code in links.filter(opportunity_id__in=batch).values_list(
+            "opportunity_id", "sector__code"
+        ):
+            sectors[pk].append(code)
+        for (pk, title, description, kind, deadline, country, country_vi, country_en,
+             mission_vi, mission_en) in rows:  # fmt: skip
+            yield Document(
+                object_id=pk,
+                title=title,
+                subtitle=f"{mission_vi} · {country_vi} · {deadline:%d/%m/%Y}",
+                url=reverse("desk:opportunity-detail", args=[pk]),
+                names=[title],
+                body=[
+                    description,
+                    country_vi,
+                    country_en,
+                    mission_vi,
+                    mission_en,
+                    *kinds.get(kind, []),
+                ],  # fmt: skip
+                facets=[("country", country)] + [("sector", code) for code in sectors[pk]],
+            )
+
+
+SOURCE = SearchSource(
+    kind="opportunity",
+    label=_("Business opportunity"),
+    model=Opportunity,
+    visible=opportunity_visible_for_user,
+    documents=opportunity_documents,
+)

@@ -1,0 +1,135 @@
+"""Events in the one search. The events app registers its own search source (EventsConfig.ready)
+and the search core knows nothing of events: who may find an event is this app's own selector,
+`event_visible_for_user` (the public finds published public events only, never a draft;
+staff find them all), and the services that write events keep their
+entry in step (`search_index_record`); a deleted event loses its entry through the search's
+post_delete receiver."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from django.db.models import TextChoices
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.events.enums import EventKind
+from goglobal.events.models import Event, Venue
+from goglobal.events.selectors import event_visible_for_user
+from goglobal.search.registry import Document, SearchSource
+
+BATCH = 1000
+
+
+def _id_batches(ids: Iterable[int] | None) -> Iterator[list[int]]:
+    """The ids given (None: every event) in lists of at most BATCH."""
+    if ids is None:
+        ids = Event.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=BATCH)
+    batch: list[int] = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = defaultdict(list)
+    for key, *values in rows:
+        out[key].append(tuple(values))
+    return out
+
+
+def _choice_labels(choices: type[TextChoices]) -> dict[str, list[str]]:
+    """Each value's label in Vietnamese and English, so that "dien dan" and "forum" both find a
+    forum whatever the language of the page that indexed it."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for language in ("vi", "en"):
+        with translation.override(language):
+            for value, label in choices.choices:
+                labels[value].append(str(label))
+    return labels
+
+
+def _dates(starts_at: dt.datetime, ends_at: dt.datetime, zone: str | None) -> str:
+    """The days of the event in its host venue's time (the programme shows each venue's own)."""
+    tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_default_timezone()
+    first, last = starts_at.astimezone(tz).date(), ends_at.astimezone(tz).date()
+    if first == last:
+        return f"{first:%d/%m/%Y}"
+    return f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
+
+
+_VENUE_FIELDS = ("event_id", "name", "city", "country_id", "country__name_vi", "country__name_en",
+                 "time_zone")  # fmt: skip
+
+
+def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
+    kinds = _choice_labels(EventKind)
+    through = Event.sectors.through.objects
+    targets_through = Event.target_countries.through.objects
+    partners_through = Event.partner_organisations.through.objects
+    for batch in _id_batches(ids):
+        rows = Event.objects.filter(id__in=batch).values_list(
+            "id", "title_vi", "title_en", "description_vi", "description_en", "kind",
+            "organiser", "starts_at", "ends_at", "series__name_vi", "series__name_en",
+        )  # fmt: skip
+        # The host venue first (as the model orders them), then the bridge points.
+        venues = _grouped(
+            Venue.objects.filter(event_id__in=batch)
+            .order_by("event_id", "-is_main", "name", "id")
+            .values_list(*_VENUE_FIELDS)
+        )
+        sectors = _grouped(
+            through.filter(event_id__in=batch).values_list("event_id", "sector__code")
+        )
+        targets = _grouped(
+            targets_through.filter(event_id__in=batch).values_list(
+                "event_id", "country__name_vi", "country__name_en"
+            )
+        )
+        partners = _grouped(
+            partners_through.filter(event_id__in=batch).values_list(
+                "event_id", "foreignorganisation__name", "foreignorganisation__name_vi"
+            )
+        )
+        for (pk, title_vi, title_en, desc_vi, desc_en, kind, organiser, starts_at, ends_at,
+             series_vi, series_en) in rows:  # fmt: skip
+            places = venues[pk]
+            host = places[0] if places else None
+            subtitle = _dates(starts_at, ends_at, host[5] if host else None)
+            if host:
+                subtitle += f" · {host[1]}, {host[3]}" if host[1] else f" · {host[3]}"
+            body = [desc_vi, desc_en, organiser, series_vi, series_en, *kinds.get(kind, [])]
+            for name, city, _code, country_vi, country_en, _zone in places:
+                body += [name, city, country_vi, country_en]
+            body += [name for pair in targets[pk] + partners[pk] for name in pair]
+            # Every country the event takes place in (host and bridge points), as the country
+            # page lists an event under each country where it has a venue.
+            facets = [("country", place[2]) for place in places]
+            facets += [("sector", code) for (code,) in sectors[pk]]
+            yield Document(
+                object_id=pk,
+                title=title_vi,
+                title_en=title_en,
+                subtitle=subtitle,
+                url=reverse("events:detail", args=[pk]),
+                names=[title_vi, title_en],
+                body=[part for part in body if part],
+                facets=facets,
+            )
+
+
+SOURCE = SearchSource(
+    kind="event",
+    label=_("Event"),
+    model=Event,
+    visible=event_visible_for_user,
+    documents=event_documents,
+)
