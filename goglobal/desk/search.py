@@ -10,13 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.desk.enums import OpportunityKind
 from goglobal.desk.models import Opportunity
 from goglobal.desk.selectors import opportunity_visible_for_user
-from goglobal.search.registry import Document, SearchSource
+from goglobal.search.registry import Document, SearchSource, choice_labels, id_batches
 
 BATCH = 1000
 
@@ -24,35 +23,10 @@ _FIELDS = ("id", "title", "description", "kind", "deadline", "country_id", "coun
            "country__name_en", "mission__name_vi", "mission__name_en")  # fmt: skip
 
 
-def _id_batches(ids: Iterable[int] | None) -> Iterator[list[int]]:
-    """The ids given (None: every opportunity) in lists of at most BATCH."""
-    if ids is None:
-        ids = Opportunity.objects.order_by("id").values_list("id", flat=True)
-        ids = ids.iterator(chunk_size=BATCH)
-    batch: list[int] = []
-    for pk in ids:
-        batch.append(pk)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _kind_labels() -> dict[str, list[str]]:
-    """Each kind's label in Vietnamese and English: "dau thau" and "tender" both find a tender."""
-    labels: dict[str, list[str]] = defaultdict(list)
-    for language in ("vi", "en"):
-        with translation.override(language):
-            for value, label in OpportunityKind.choices:
-                labels[value].append(str(label))
-    return labels
-
-
 def opportunity_documents(ids: Iterable[int] | None) -> Iterator[Document]:
-    kinds = _kind_labels()
+    kinds = choice_labels(OpportunityKind)
     links = Opportunity.sectors.through.objects
-    for batch in _id_batches(ids):
+    for batch in id_batches(Opportunity, ids, BATCH):
         rows = Opportunity.objects.filter(id__in=batch).values_list(*_FIELDS)
         sectors: dict[int, list[str]] = defaultdict(list)
         for pk, code in links.filter(opportunity_id__in=batch).values_list(

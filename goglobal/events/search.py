@@ -12,31 +12,16 @@ import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from django.db.models import TextChoices
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.events.enums import EventKind
 from goglobal.events.models import Event, Venue
 from goglobal.events.selectors import event_visible_for_user
-from goglobal.search.registry import Document, SearchSource
+from goglobal.search.registry import Document, SearchSource, choice_labels, id_batches
 
 BATCH = 1000
-
-
-def _id_batches(ids: Iterable[int] | None) -> Iterator[list[int]]:
-    """The ids given (None: every event) in lists of at most BATCH."""
-    if ids is None:
-        ids = Event.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=BATCH)
-    batch: list[int] = []
-    for pk in ids:
-        batch.append(pk)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
@@ -44,17 +29,6 @@ def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     for key, *values in rows:
         out[key].append(tuple(values))
     return out
-
-
-def _choice_labels(choices: type[TextChoices]) -> dict[str, list[str]]:
-    """Each value's label in Vietnamese and English, so that "dien dan" and "forum" both find a
-    forum whatever the language of the page that indexed it."""
-    labels: dict[str, list[str]] = defaultdict(list)
-    for language in ("vi", "en"):
-        with translation.override(language):
-            for value, label in choices.choices:
-                labels[value].append(str(label))
-    return labels
 
 
 def _dates(starts_at: dt.datetime, ends_at: dt.datetime, zone: str | None) -> str:
@@ -71,11 +45,11 @@ _VENUE_FIELDS = ("event_id", "name", "city", "country_id", "country__name_vi", "
 
 
 def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
-    kinds = _choice_labels(EventKind)
+    kinds = choice_labels(EventKind)
     through = Event.sectors.through.objects
     targets_through = Event.target_countries.through.objects
     partners_through = Event.partner_organisations.through.objects
-    for batch in _id_batches(ids):
+    for batch in id_batches(Event, ids, BATCH):
         rows = Event.objects.filter(id__in=batch).values_list(
             "id", "title_vi", "title_en", "description_vi", "description_en", "kind",
             "organiser", "starts_at", "ends_at", "series__name_vi", "series__name_en",

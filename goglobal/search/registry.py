@@ -4,10 +4,12 @@ else about the record types, so cases, events or opportunities join by registeri
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Model, QuerySet
+from django.utils import translation
 
 from goglobal.accounts.access import AnyUser
 
@@ -39,6 +41,34 @@ class SearchSource:
     # Other entries whose text includes this record's (an enterprise lists its products):
     # (kind, ids) to re-index after this record changes.
     dependants: Callable[[Model], Iterable[tuple[str, Iterable[int]]]] | None = None
+
+
+def id_batches(
+    model: type[Model], ids: Iterable[int] | None, size: int = 2000
+) -> Iterator[list[int]]:
+    """The ids given (None: every record of the model, in id order) in lists of at most
+    `size`: what a source's `documents` reads a batch at a time."""
+    if ids is None:
+        ids = model.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=size)
+    batch: list[int] = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def choice_labels(choices) -> dict[str, list[str]]:
+    """Each value's label in Vietnamese and English, for a document's body: "dien dan" and
+    "forum" both find a forum whatever the language of the request that indexed it."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for language in ("vi", "en"):
+        with translation.override(language):
+            for value, label in choices.choices:
+                labels[value].append(str(label))
+    return labels
 
 
 _SOURCES: dict[str, SearchSource] = {}

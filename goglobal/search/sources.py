@@ -17,7 +17,7 @@ from goglobal.missions.selectors import mission_list_for_user
 from goglobal.partners.models import ForeignOrganisation
 from goglobal.partners.selectors import foreign_organisation_visible_for_user
 from goglobal.reference.models import Country, Province
-from goglobal.search.registry import Document, SearchSource, register
+from goglobal.search.registry import Document, SearchSource, id_batches, register
 
 _URL_PLACEHOLDER = 987654321
 
@@ -36,22 +36,6 @@ def _url(name: str, *args: int) -> str:
 
 
 _url_templates: dict[str, str] = {}
-
-
-BATCH = 2000
-
-
-def _batches(model, ids: Iterable[int] | None) -> Iterator[list[int]]:
-    if ids is None:
-        ids = model.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=BATCH)
-    batch: list[int] = []
-    for pk in ids:
-        batch.append(pk)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _among(name: str, batch: list[int]) -> dict:
@@ -93,7 +77,7 @@ def _tax_names(tax_code: str) -> list[str]:
 def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     provinces = _provinces()
     links = Enterprise.sectors.through.objects
-    for batch in _batches(Enterprise, ids):
+    for batch in id_batches(Enterprise, ids):
         rows = Enterprise.objects.filter(**_among("id", batch)).values_list(
             "id", "name_vi", "name_en", "trading_names", "tax_code", "province_id",
             "employee_band", "description_vi", "description_en",
@@ -140,7 +124,7 @@ def _enterprise_dependants(enterprise: Enterprise):
 
 
 def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
-    for batch in _batches(Product, ids):
+    for batch in id_batches(Product, ids):
         rows = Product.objects.filter(**_among("id", batch)).values_list(
             "id", "name_vi", "name_en", "description_vi", "description_en", "enterprise_id",
             "enterprise__name_vi", "enterprise__name_en", "enterprise__province_id",
@@ -177,7 +161,7 @@ def _product_dependants(product: Product):
 
 def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     countries = _countries()
-    for batch in _batches(ForeignOrganisation, ids):
+    for batch in id_batches(ForeignOrganisation, ids):
         rows = ForeignOrganisation.objects.filter(**_among("id", batch)).values_list(
             "id", "name", "name_vi", "country_id", "city", "description"
         )
@@ -206,7 +190,7 @@ def _contact_dependants(organisation):
 
 def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     countries = _countries()
-    for batch in _batches(Mission, ids):
+    for batch in id_batches(Mission, ids):
         rows = Mission.objects.filter(**_among("id", batch)).values_list(
             "id", "name_vi", "name_en", "city", "host_country_id", "head_name",
             "international_organisation",
@@ -232,7 +216,7 @@ def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
 
 
 def contact_documents(ids: Iterable[int] | None) -> Iterator[Document]:
-    for batch in _batches(Contact, ids):
+    for batch in id_batches(Contact, ids):
         rows = Contact.objects.filter(**_among("id", batch)).values_list(
             "id", "full_name", "position", "email", "enterprise_id", "enterprise__name_vi",
             "foreign_organisation_id", "foreign_organisation__name",
