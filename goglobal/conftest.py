@@ -22,6 +22,11 @@ def _reference_data_in_transactional_tests(request):
     )
     if not transactional:
         return
+    if marker is None or not marker.kwargs.get("serialized_rollback", False):
+        # The flush after a transactional test without it runs post_migrate, which recreates
+        # content types under new ids: a later test restoring the serialized database then
+        # fails on their unique keys, depending on which tests a worker ran before.
+        pytest.fail("A transactional test needs serialized_rollback=True in its django_db mark.")
     from io import StringIO
 
     from django.core.management import call_command
