@@ -1,7 +1,7 @@
 """The search: matching entries the user may see, ranked, with facet counts.
 
-One full-text query gives the candidate entries (at most CANDIDATES); one query reads them;
-then, per kind present among them, the kind's own selector (goglobal.search.sources) says
+Full-text queries give the candidate entries (at most CANDIDATES) and read them (two or three
+queries: backends.candidates); then, per kind present among them, the kind's own selector (goglobal.search.sources) says
 which of their records the user may see — a query of the selector over those record ids. The
 count, the facet counts and the ranking are then computed from that visible set, so no hidden
 record is shown or counted."""
@@ -121,8 +121,8 @@ class _Candidate:
     title_en: str
     subtitle: str
     url: str
-    # Found by the full-text query over the names (backends.candidates): every term is a word
-    # of the names, or begins one.
+    # Every term is a word of the names, or begins one: found by the full-text query over the
+    # names, or for a narrow query on SQLite checked by ParsedQuery.matcher (backends.candidates).
     in_names: bool
 
     def facet_tokens(self) -> set[str]:
@@ -264,8 +264,9 @@ def search_for_user(
     with_facets: bool = True,
 ) -> SearchResult:
     """A fixed number of queries whatever the number of matches: the vocabulary (for words
-    that may be mistyped), the candidates (twice for a broad query), reading them, one per
-    kind present whose selector filters, and the facets' labels."""
+    that may be mistyped), the candidates and their rows (two queries, three for a broad one:
+    backends.candidates), one per kind present whose selector filters, and the facets'
+    labels."""
     filters = filters or SearchFilters()
     result = SearchResult(q=q, page_size=page_size)
     query = search_parse(q)
