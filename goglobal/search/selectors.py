@@ -264,7 +264,7 @@ def search_for_user(
     with_facets: bool = True,
 ) -> SearchResult:
     """A fixed number of queries whatever the number of matches: the vocabulary (for words
-    that may be mistyped), the candidates and their rows (two queries, three for a broad one:
+    that may be mistyped), the candidates and their rows (two or three queries, see
     backends.candidates), one per kind present whose selector filters, and the facets'
     labels."""
     filters = filters or SearchFilters()
