@@ -54,9 +54,16 @@ class _Backend:
             term.completions = found
 
     def _matching(
-        self, columns: Sequence[str], query: ParsedQuery, limit: int, *, names: bool
+        self,
+        columns: Sequence[str],
+        query: ParsedQuery,
+        limit: int,
+        *,
+        names: bool,
+        excluding: Sequence[int] = (),
     ) -> list[tuple]:
-        """The rows of up to `limit` entries matching in their names and body, or names only."""
+        """The rows of up to `limit` entries matching in their names and body, or names only,
+        other than those `excluding`."""
         raise NotImplementedError
 
     # Whether the engine stops at a LIMIT: FTS5 walks its matches in order and does; GIN
@@ -73,7 +80,8 @@ class _Backend:
 
         Where the engine stops at a LIMIT, the ids of up to `limit` + 1 matches come first.
         When there are at most `limit` (a narrow query, as most long ones are), their rows are
-        read and the names checked here: the full-text query over the names is not needed."""
+        read and the names checked here: the full-text query over the names is not needed.
+        Elsewhere the names come first, then the rows of the other matches."""
         every = None
         if self.STOPS_AT_LIMIT:
             every = self._ids(query, limit)
@@ -85,11 +93,20 @@ class _Backend:
         first = self._matching(columns, query, limit + 1, names=True)
         if len(first) > limit:
             return first[:limit], [True] * limit, True
+        room = limit - len(first)
         if every is None:
-            every = self._ids(query, limit)
-        seen = {row[0] for row in first}
-        rest = _by_id(columns, [pk for pk in every if pk not in seen][: limit - len(first)])
-        return first + rest, [True] * len(first) + [False] * len(rest), len(every) > limit
+            # The other matches' rows in one query; one more than there is room for says
+            # whether the matches were capped.
+            rest = self._matching(
+                columns, query, room + 1, names=False, excluding=[row[0] for row in first]
+            )
+            capped = len(rest) > room
+            rest = rest[:room]
+        else:
+            seen = {row[0] for row in first}
+            rest = _by_id(columns, [pk for pk in every if pk not in seen][:room])
+            capped = True
+        return first + rest, [True] * len(first) + [False] * len(rest), capped
 
     def _ids(self, query: ParsedQuery, limit: int) -> list[int]:
         """The ids of up to `limit` + 1 entries matching in their names or body."""
@@ -101,6 +118,10 @@ def id_list(ids: Sequence[int]) -> str:
     parameter for Django to prepare per id (for 500 of them, a third of a search's time), and a
     plain list the database probes."""
     return ",".join(str(int(pk)) for pk in ids)
+
+
+def _without(ids: Sequence[int]) -> str:
+    return f" AND {ENTRY_TABLE}.id NOT IN ({id_list(ids)})" if ids else ""
 
 
 def _by_id(columns: Sequence[str], ids: list[int]) -> list[tuple]:
@@ -130,13 +151,20 @@ class SQLiteBackend(_Backend):
         return " AND ".join(self._group(term) for term in query.terms)
 
     def _matching(
-        self, columns: Sequence[str], query: ParsedQuery, limit: int, *, names: bool
+        self,
+        columns: Sequence[str],
+        query: ParsedQuery,
+        limit: int,
+        *,
+        names: bool,
+        excluding: Sequence[int] = (),
     ) -> list[tuple]:
         """search_fts (names and body) or search_names_fts (names, migration 0007)."""
         table = "search_names_fts" if names else "search_fts"
         sql = (
             f"SELECT {_select(columns)} FROM {table} JOIN {ENTRY_TABLE} "  # noqa: S608 (constants)
-            f"ON {ENTRY_TABLE}.id = {table}.rowid WHERE {table} MATCH %s LIMIT %s"
+            f"ON {ENTRY_TABLE}.id = {table}.rowid WHERE {table} MATCH %s{_without(excluding)} "
+            "LIMIT %s"
         )
         return _rows(sql, [self.expression(query), limit])
 
@@ -180,14 +208,20 @@ class PostgreSQLBackend(_Backend):
         return " & ".join(self._group(term) for term in query.terms)
 
     def _matching(
-        self, columns: Sequence[str], query: ParsedQuery, limit: int, *, names: bool
+        self,
+        columns: Sequence[str],
+        query: ParsedQuery,
+        limit: int,
+        *,
+        names: bool,
+        excluding: Sequence[int] = (),
     ) -> list[tuple]:
         # A cast, not to_tsquery: the words are folded already, and the parser would drop the
         # prefix lexemes' "~".
         document = self.NAMES if names else self.DOCUMENT
         sql = (
             f"SELECT {_select(columns)} FROM {ENTRY_TABLE} "  # noqa: S608 (constants)
-            f"WHERE {document} @@ CAST(%s AS tsquery) LIMIT %s"
+            f"WHERE {document} @@ CAST(%s AS tsquery){_without(excluding)} LIMIT %s"
         )
         return _rows(sql, [self.expression(query), limit])
 

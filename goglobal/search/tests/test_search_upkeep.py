@@ -221,6 +221,12 @@ def test_a_broad_query_keeps_the_matches_in_names_first(officer, monkeypatch):
     result = search_for_user(officer, "zetaplus")
     assert result.capped and result.count == 3
     assert result.items[0].title == "Công ty Zetaplus"
+    # Exactly as many matches as candidates is not capped; one more is.
+    for candidates, capped in ((5, False), (4, True)):
+        monkeypatch.setattr(selectors, "CANDIDATES", candidates)
+        result = search_for_user(officer, "zetaplus")
+        assert (result.capped, result.count) == (capped, 4 if capped else 5)
+        assert result.items[0].title == "Công ty Zetaplus"
 
 
 def test_full_text_tables_stay_in_step_with_the_entries(officer):
