@@ -64,6 +64,22 @@ class _Backend:
     ) -> list[tuple]:
         """The rows of up to `limit` entries matching in their names and body, or names only,
         other than those `excluding`."""
+        without = f" AND {ENTRY_TABLE}.id NOT IN ({id_list(excluding)})" if excluding else ""
+        sql = (
+            f"SELECT {_select(columns)} FROM {self._source(names)} "  # noqa: S608 (constants)
+            f"WHERE {self._condition(names)}{without} LIMIT %s"
+        )
+        return _rows(sql, [self.expression(query), limit])
+
+    def _source(self, names: bool) -> str:
+        """The FROM clause: the entries, joined to what the engine searches."""
+        raise NotImplementedError
+
+    def _condition(self, names: bool) -> str:
+        """The match of the engine's expression, given as the one parameter."""
+        raise NotImplementedError
+
+    def expression(self, query: ParsedQuery) -> str:
         raise NotImplementedError
 
     # Whether the engine stops at a LIMIT: FTS5 walks its matches in order and does; GIN
@@ -120,10 +136,6 @@ def id_list(ids: Sequence[int]) -> str:
     return ",".join(str(int(pk)) for pk in ids)
 
 
-def _without(ids: Sequence[int]) -> str:
-    return f" AND {ENTRY_TABLE}.id NOT IN ({id_list(ids)})" if ids else ""
-
-
 def _by_id(columns: Sequence[str], ids: list[int]) -> list[tuple]:
     if not ids:
         return []
@@ -150,23 +162,17 @@ class SQLiteBackend(_Backend):
     def expression(self, query: ParsedQuery) -> str:
         return " AND ".join(self._group(term) for term in query.terms)
 
-    def _matching(
-        self,
-        columns: Sequence[str],
-        query: ParsedQuery,
-        limit: int,
-        *,
-        names: bool,
-        excluding: Sequence[int] = (),
-    ) -> list[tuple]:
+    @staticmethod
+    def _table(names: bool) -> str:
         """search_fts (names and body) or search_names_fts (names, migration 0007)."""
-        table = "search_names_fts" if names else "search_fts"
-        sql = (
-            f"SELECT {_select(columns)} FROM {table} JOIN {ENTRY_TABLE} "  # noqa: S608 (constants)
-            f"ON {ENTRY_TABLE}.id = {table}.rowid WHERE {table} MATCH %s{_without(excluding)} "
-            "LIMIT %s"
-        )
-        return _rows(sql, [self.expression(query), limit])
+        return "search_names_fts" if names else "search_fts"
+
+    def _source(self, names: bool) -> str:
+        table = self._table(names)
+        return f"{table} JOIN {ENTRY_TABLE} ON {ENTRY_TABLE}.id = {table}.rowid"
+
+    def _condition(self, names: bool) -> str:
+        return f"{self._table(names)} MATCH %s"
 
     @staticmethod
     def known_words(words: list[str]) -> set[str]:
@@ -207,23 +213,13 @@ class PostgreSQLBackend(_Backend):
     def expression(self, query: ParsedQuery) -> str:
         return " & ".join(self._group(term) for term in query.terms)
 
-    def _matching(
-        self,
-        columns: Sequence[str],
-        query: ParsedQuery,
-        limit: int,
-        *,
-        names: bool,
-        excluding: Sequence[int] = (),
-    ) -> list[tuple]:
+    def _source(self, names: bool) -> str:
+        return ENTRY_TABLE
+
+    def _condition(self, names: bool) -> str:
         # A cast, not to_tsquery: the words are folded already, and the parser would drop the
         # prefix lexemes' "~".
-        document = self.NAMES if names else self.DOCUMENT
-        sql = (
-            f"SELECT {_select(columns)} FROM {ENTRY_TABLE} "  # noqa: S608 (constants)
-            f"WHERE {document} @@ CAST(%s AS tsquery){_without(excluding)} LIMIT %s"
-        )
-        return _rows(sql, [self.expression(query), limit])
+        return f"{self.NAMES if names else self.DOCUMENT} @@ CAST(%s AS tsquery)"
 
     @staticmethod
     def known_words(words: list[str]) -> set[str]:
