@@ -8,7 +8,10 @@ search with its count, page of 20 and facet counts, serialisation), for a progra
 and for the public. The baseline is what search would cost without the index: a naive
 case-insensitive `icontains` scan of enterprises (names, tax code, descriptions) and products
 (names) counting the matches and reading the first 20 of each — run in the same process and
-interleaved with the searches, without the HTTP layer (which favours the scan)."""
+interleaved with the searches, without the HTTP layer (which favours the scan). Before the
+timed requests, SQLite's database file is read once (map_database): the scan reads the same
+pages at every run, the searches different ones, and a first touch of a page costs a page
+fault that a running server has long paid."""
 
 from __future__ import annotations
 
@@ -106,6 +109,25 @@ def naive_scan(params: dict) -> int:
     return found
 
 
+def map_database() -> None:
+    """On SQLite, reads every page of the database once, so that the timed requests do not pay
+    for this process's first touch of each page.
+
+    SQLite reads the file through a memory map (settings: mmap_size), and the first time a
+    process touches a page of it costs a page fault: about 4 µs on this machine, a few
+    milliseconds for a query reading 500 entries. The scan reads the same pages at every run, so
+    from its second run on it pays none; each search reads entries no earlier query read, and
+    paid them all, as a server that has been running would not. PostgreSQL reads through its
+    shared buffers and the system's file cache, which this does not change."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA quick_check")
+        cursor.fetchall()
+
+
 def run(*, seed: int, enterprise_ids: list[int], count: int = 50) -> tuple[list[Figure], dict]:
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
@@ -120,6 +142,7 @@ def run(*, seed: int, enterprise_ids: list[int], count: int = 50) -> tuple[list[
         with override_settings(DEBUG=False):
             runner = Runner()
             cookies = {"staff": _officer_cookie(), "public": ""}
+            map_database()
             for query in encoded[:5]:  # warm caches and lazy imports
                 runner.get(SEARCH_PATH, query, cookies["staff"])
             for params, query in zip(queries, encoded, strict=True):
