@@ -45,6 +45,15 @@ def _reference_data_in_transactional_tests(request):
 
 
 @pytest.fixture(autouse=True)
+def _search_estimates_afresh():
+    """Which words most search entries hold is kept for a while in each process
+    (search/frequency.py); each test's index is its own, so each test estimates again."""
+    from goglobal.search import frequency
+
+    frequency.forget()
+
+
+@pytest.fixture(autouse=True)
 def _static_files_on_demand(settings):
     # With finders on and autorefresh off, WhiteNoise indexes every static file each time a test
     # client loads the middleware (0.15 s a client); on demand it looks up only what is asked.

@@ -88,23 +88,40 @@ class _Backend:
     STOPS_AT_LIMIT = True
 
     def candidates(
-        self, query: ParsedQuery, limit: int, columns: Sequence[str]
+        self,
+        query: ParsedQuery,
+        limit: int,
+        columns: Sequence[str],
+        narrowed: ParsedQuery | None = None,
     ) -> tuple[list[tuple], list[bool], bool]:
         """The rows of the matching entries (`columns` hold "id" first and "names"), whether
         each matches in its names, and whether the matches were capped: when there are more
         than `limit`, matches in the names come first.
 
+        `narrowed` is the query without the words most entries hold (ParsedQuery.without). When
+        at most `limit` entries match it, those are all the candidates there can be: their rows
+        are read with their body, and the whole query checked on them here.
+
         Where the engine stops at a LIMIT, the ids of up to `limit` + 1 matches come first.
         When there are at most `limit` (a narrow query, as most long ones are), their rows are
         read and the names checked here: the full-text query over the names is not needed.
         Elsewhere the names come first, then the rows of the other matches."""
+        matches = query.matcher()
+        names_at = columns.index("names")
+        if narrowed is not None:
+            found = self._ids(narrowed, limit)
+            if len(found) <= limit:
+                rows = [
+                    row
+                    for row in rows_by_id((*columns, "body"), found)
+                    if matches(f"{row[names_at]} {row[-1]}")
+                ]
+                return [row[:-1] for row in rows], [matches(row[names_at]) for row in rows], False
         every = None
         if self.STOPS_AT_LIMIT:
             every = self._ids(query, limit)
             if len(every) <= limit:
-                rows = _by_id(columns, every)
-                matches = query.matcher()
-                names_at = columns.index("names")
+                rows = rows_by_id(columns, every)
                 return rows, [matches(row[names_at]) for row in rows], False
         first = self._matching(columns, query, limit + 1, names=True)
         if len(first) > limit:
@@ -120,7 +137,7 @@ class _Backend:
             rest = rest[:room]
         else:
             seen = {row[0] for row in first}
-            rest = _by_id(columns, [pk for pk in every if pk not in seen][:room])
+            rest = rows_by_id(columns, [pk for pk in every if pk not in seen][:room])
             capped = True
         return first + rest, [True] * len(first) + [False] * len(rest), capped
 
@@ -136,7 +153,8 @@ def id_list(ids: Sequence[int]) -> str:
     return ",".join(str(int(pk)) for pk in ids)
 
 
-def _by_id(columns: Sequence[str], ids: list[int]) -> list[tuple]:
+def rows_by_id(columns: Sequence[str], ids: list[int]) -> list[tuple]:
+    """The entries' `columns`, in no particular order."""
     if not ids:
         return []
     sql = f"SELECT {_select(columns)} FROM {ENTRY_TABLE} WHERE id IN ({id_list(ids)})"  # noqa: S608
@@ -173,6 +191,12 @@ class SQLiteBackend(_Backend):
 
     def _condition(self, names: bool) -> str:
         return f"{self._table(names)} MATCH %s"
+
+    def _ids(self, query: ParsedQuery, limit: int) -> list[int]:
+        """The full-text table's own rowids, which are the entries' ids: no probe of the
+        entries' table for each (501 of them, a page each, cost more than the match)."""
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
+        return [row[0] for row in _rows(sql, [self.expression(query), limit + 1])]
 
     @staticmethod
     def known_words(words: list[str]) -> set[str]:

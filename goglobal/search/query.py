@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from goglobal.core.text import fold
 
 _WORD = re.compile(r"[0-9a-z]+")
-MAX_WORDS = 8
+MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 # "One edit on words of five letters or more": shorter words have too many neighbours.
 TYPO_MIN_LENGTH = 5
@@ -45,8 +45,12 @@ def in_vocabulary(word: str) -> bool:
     return len(word) >= VOCABULARY_MIN_LENGTH and not word.isdigit()
 
 
+def may_be_typo(word: str) -> bool:
+    return len(word) >= TYPO_MIN_LENGTH and word.isalpha()
+
+
 def typo_candidates(word: str) -> set[str]:
-    if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
+    if not may_be_typo(word):
         return set()
     return {w for w in edits1(word) if len(w) >= VOCABULARY_MIN_LENGTH}
 
@@ -77,6 +81,19 @@ class ParsedQuery:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    def without(self, common: frozenset[str]) -> ParsedQuery | None:
+        """The query without the words most entries hold (frequency.py), for the engine to
+        match first; None when it has none of them, or nothing else. A word being typed or
+        with corrections stays: it is not a plain common word."""
+        kept = [
+            term
+            for term in self.terms
+            if term.prefix or len(term.alternatives) > 1 or term.word not in common
+        ]
+        if not kept or len(kept) == len(self.terms):
+            return None
+        return ParsedQuery(text=self.text, terms=kept)
+
     def matcher(self):
         """Whether a folded text (names: [0-9a-z] words between spaces and "|") holds every
         term, as the full-text engines match it: one of its alternatives or completions as a
@@ -101,17 +118,18 @@ class ParsedQuery:
 def parse(text: str, vocabulary) -> ParsedQuery:
     """`vocabulary(candidates) -> set` says which candidate corrections are indexed words."""
     found = words(text)[:MAX_WORDS]
-    candidates = {word: typo_candidates(word) for word in found}
     # A word that is indexed is not a typo and is not corrected (corrections of a real word
     # would only add noise: "thuong" is not "truong"). Most queries are spelled right, so the
-    # words are looked up first and only the unknown ones' few hundred corrections after.
-    checked = {word for word in found if candidates[word]}
+    # words are looked up first, and only the unknown ones' few hundred corrections are made
+    # and looked up after.
+    checked = {word for word in found if may_be_typo(word)}
     known = vocabulary(checked) if checked else set()
-    wanted = set().union(*(candidates[word] for word in checked - known))
+    candidates = {word: typo_candidates(word) for word in checked - known}
+    wanted = set().union(*candidates.values())
     known |= vocabulary(wanted) if wanted else set()
     terms = []
     for index, word in enumerate(found):
-        fixes = [] if word in known else sorted(candidates[word] & known)
+        fixes = [] if word in known else sorted(candidates.get(word, set()) & known)
         # The last word is still being typed: it also matches as a prefix.
         terms.append(Term(word=word, alternatives=[word, *fixes], prefix=index == len(found) - 1))
     return ParsedQuery(text=text, terms=terms)

@@ -24,7 +24,8 @@ from goglobal.accounts.access import AnyUser
 from goglobal.enterprises.enums import EmployeeBand, PresenceMode
 from goglobal.reference.labels import reference_names
 from goglobal.reference.models import Country, Province, Sector
-from goglobal.search.backends import backend, id_list
+from goglobal.search.backends import backend, id_list, rows_by_id
+from goglobal.search.frequency import common_words
 from goglobal.search.query import ParsedQuery, parse
 from goglobal.search.registry import source_for, sources
 
@@ -103,10 +104,11 @@ def search_parse(q: str) -> ParsedQuery:
     return query
 
 
-# What ranking, visibility, facets and the page need of every candidate, read in the full-text
-# query itself (a few hundred short rows; reading the page's entries again cost a query).
-ENTRY_FIELDS = ("id", "kind", "object_id", "names", "sort_key", "facets", "title", "title_en",
-                "subtitle", "url")  # fmt: skip
+# What ranking, visibility and the facets need of every candidate, read with the match (a few
+# hundred short rows). What a hit shows is read for the page's entries only (HIT_FIELDS): for
+# a broad query's 500 candidates, their titles, subtitles and links were a fifth of the search.
+ENTRY_FIELDS = ("id", "kind", "object_id", "names", "sort_key", "facets")
+HIT_FIELDS = ("id", "title", "title_en", "subtitle", "url")
 
 
 @dataclass(slots=True)
@@ -117,10 +119,6 @@ class _Candidate:
     names: str
     sort_key: str
     facets: str
-    title: str
-    title_en: str
-    subtitle: str
-    url: str
     # Every term is a word of the names, or begins one: found by the full-text query over the
     # names, or for a narrow query on SQLite checked by ParsedQuery.matcher (backends.candidates).
     in_names: bool
@@ -140,7 +138,9 @@ def _pk_in(model, ids: list[int]) -> RawSQL:
 
 def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
     """The candidates whose record the user may see, and whether the match was capped."""
-    rows, in_names, capped = backend().candidates(query, CANDIDATES, ENTRY_FIELDS)
+    rows, in_names, capped = backend().candidates(
+        query, CANDIDATES, ENTRY_FIELDS, narrowed=query.without(common_words())
+    )
     candidates = [_Candidate(*row, flag) for row, flag in zip(rows, in_names, strict=True)]
     by_kind: dict[str, list[int]] = {}
     for candidate in candidates:
@@ -191,18 +191,24 @@ def _ranked(candidates: list[_Candidate], query: ParsedQuery, first: int) -> lis
 
 
 def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
+    """The hits of these candidates, in their order: what they show read in one query. An
+    entry removed since the match (its record deleted meanwhile) is left out."""
     english = (get_language() or "vi").startswith("en")
+    shown = {row[0]: row for row in rows_by_id(HIT_FIELDS, [c.id for c in candidates])}
     hits = []
     for candidate in candidates:
+        if candidate.id not in shown:
+            continue
+        _id, title, title_en, subtitle, url = shown[candidate.id]
         source = source_for(candidate.kind)
         hits.append(
             SearchHit(
                 kind=candidate.kind,
                 kind_label=str(source.label) if source else candidate.kind,
                 object_id=candidate.object_id,
-                title=(candidate.title_en or candidate.title) if english else candidate.title,
-                subtitle=candidate.subtitle,
-                url=candidate.url,
+                title=(title_en or title) if english else title,
+                subtitle=subtitle,
+                url=url,
             )
         )
     return hits

@@ -5,7 +5,7 @@ import pytest
 from django.db.models import Q
 
 from goglobal.enterprises.selectors import contact_visible_for_user
-from goglobal.search.query import edits1, parse, words
+from goglobal.search.query import MAX_WORDS, edits1, parse, words
 from goglobal.search.selectors import SearchFilters, search_autocomplete_for_user, search_for_user
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +54,8 @@ def test_edits1_has_one_edit_words_only():
 
 def test_parse_caps_words_and_prefixes_only_the_last():
     query = parse("a " * 50, vocabulary=lambda candidates: set())
-    assert len(query.terms) == 8
-    assert [term.prefix for term in query.terms] == [False] * 7 + [True]
+    assert len(query.terms) == MAX_WORDS == 12
+    assert [term.prefix for term in query.terms] == [False] * 11 + [True]
 
 
 def test_matcher_reads_names_as_the_engines_do():
