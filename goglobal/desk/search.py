@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from goglobal.desk.enums import OpportunityKind
 from goglobal.desk.models import Opportunity
 from goglobal.desk.selectors import opportunity_visible_for_user
+from goglobal.missions.models import Mission
 from goglobal.search.registry import Document, SearchSource, choice_labels, id_batches
 
 BATCH = 1000
@@ -53,10 +54,16 @@ def opportunity_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
+def _posted_by(mission: Mission) -> Iterable[int]:
+    return mission.opportunities.values_list("id", flat=True)
+
+
 SOURCE = SearchSource(
     kind="opportunity",
     label=_("Business opportunity"),
     model=Opportunity,
     visible=opportunity_visible_for_user,
     documents=opportunity_documents,
+    # An opportunity's entry names its mission.
+    includes=((Mission, _posted_by),),
 )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from goglobal.events.enums import EventKind
 from goglobal.events.models import Event, Venue
 from goglobal.events.selectors import event_visible_for_user
+from goglobal.partners.models import ForeignOrganisation
 from goglobal.search.registry import Document, SearchSource, choice_labels, id_batches
 
 BATCH = 1000
@@ -100,10 +101,16 @@ def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
+def _partnering(organisation: ForeignOrganisation) -> Iterable[int]:
+    return organisation.events.values_list("id", flat=True)
+
+
 SOURCE = SearchSource(
     kind="event",
     label=_("Event"),
     model=Event,
     visible=event_visible_for_user,
     documents=event_documents,
+    # An event's entry lists its partner organisations' names.
+    includes=((ForeignOrganisation, _partnering),),
 )

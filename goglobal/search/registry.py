@@ -41,6 +41,11 @@ class SearchSource:
     # Other entries whose text includes this record's (an enterprise lists its products):
     # (kind, ids) to re-index after this record changes.
     dependants: Callable[[Model], Iterable[tuple[str, Iterable[int]]]] | None = None
+    # Records of other models whose text this source's entries include (an event lists its
+    # partner organisations' names), each with the ids of this source's records that include a
+    # given one: their entries are rewritten after it is saved (search_index_record) or deleted.
+    # Declared by the app whose entries include the text, so the other app need not know it.
+    includes: tuple[tuple[type[Model], Callable[[Model], Iterable[int]]], ...] = ()
 
 
 def id_batches(
@@ -79,6 +84,8 @@ def register(source: SearchSource) -> None:
 
     _SOURCES[source.kind] = source
     connect(source.model)
+    for model, _including in source.includes:
+        connect(model)
 
 
 def sources() -> list[SearchSource]:
@@ -95,3 +102,14 @@ def source_for_model(model: type[Model]) -> SearchSource | None:
         if source.model is model:
             return source
     return None
+
+
+def including(record: Model) -> list[tuple[str, list[int]]]:
+    """(kind, ids) of the records whose entries include this record's text, as their sources
+    declare (SearchSource.includes)."""
+    return [
+        (source.kind, list(ids_of(record)))
+        for source in _SOURCES.values()
+        for model, ids_of in source.includes
+        if isinstance(record, model)
+    ]

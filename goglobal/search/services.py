@@ -14,7 +14,14 @@ from django.db.models import Model
 from goglobal.core import inserts
 from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import folded_name, in_vocabulary, words
-from goglobal.search.registry import Document, SearchSource, source_for, source_for_model, sources
+from goglobal.search.registry import (
+    Document,
+    SearchSource,
+    including,
+    source_for,
+    source_for_model,
+    sources,
+)
 
 WRITE_BATCH = 2000
 
@@ -117,21 +124,26 @@ def search_index_many(*, kind: str, ids: Iterable[int], batch: int = 5000) -> No
 
 
 def search_index_record(record: Model) -> None:
-    """The record's entry and those that include its text (an enterprise lists its products)."""
+    """The record's entry and those that include its text (an enterprise lists its products,
+    an event its partner organisations)."""
     source = source_for_model(type(record))
-    if source is None:
-        return
-    search_index(kind=source.kind, ids=[record.pk])
+    if source is not None:
+        search_index(kind=source.kind, ids=[record.pk])
     search_index_dependants(source, record)
 
 
-def search_index_dependants(source: SearchSource, record: Model) -> None:
-    """Rewrites the entries that include the record's text. Also after a delete: in a cascade
-    the dependants are gone already or go next, and search_index drops the entries of records
-    no longer there."""
-    if source.dependants:
+def search_index_dependants(
+    source: SearchSource | None, record: Model, included_in: list | None = None
+) -> None:
+    """Rewrites the entries that include the record's text: its source's dependants, and the
+    records other sources say include it (`included_in`, when found before a delete took the
+    links with it). Also after a delete: in a cascade the dependants are gone already or go
+    next, and search_index drops the entries of records no longer there."""
+    if source is not None and source.dependants:
         for kind, ids in source.dependants(record):
             search_index(kind=kind, ids=ids)
+    for kind, ids in including(record) if included_in is None else included_in:
+        search_index(kind=kind, ids=ids)
 
 
 @transaction.atomic

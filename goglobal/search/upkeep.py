@@ -1,10 +1,20 @@
 """Removes a record's entry when the record is deleted, and rewrites the entries that included
-its text (a product's enterprise lists its products). A receiver rather than a service call
-because deletes also come by cascade (an enterprise takes its products and contacts with it)
-and from the admin. Connected per source model only, so other models keep Django's fast
-deletes."""
+its text (a product's enterprise lists its products; an event its partner organisations). A
+receiver rather than a service call because deletes also come by cascade (an enterprise takes
+its products and contacts with it) and from the admin. Connected per model that a source
+indexes or includes only, so other models keep Django's fast deletes."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
+
+# Set on the instance before its delete: the records that include its text, found while the
+# links to them (a many-to-many's rows, deleted by the cascade first) still exist.
+_INCLUDED_IN = "_search_included_in"
+
+
+def _before_delete(sender, instance, **kwargs) -> None:
+    from goglobal.search.registry import including
+
+    setattr(instance, _INCLUDED_IN, including(instance))
 
 
 def _on_delete(sender, instance, **kwargs) -> None:
@@ -14,10 +24,10 @@ def _on_delete(sender, instance, **kwargs) -> None:
     source = source_for_model(sender)
     if source is not None:
         search_unindex(kind=source.kind, ids=[instance.pk])
-        search_index_dependants(source, instance)
+    search_index_dependants(source, instance, getattr(instance, _INCLUDED_IN, None))
 
 
 def connect(model) -> None:
-    post_delete.connect(
-        _on_delete, sender=model, dispatch_uid=f"search-unindex-{model._meta.label}"
-    )
+    uid = f"search-unindex-{model._meta.label}"
+    pre_delete.connect(_before_delete, sender=model, dispatch_uid=uid)
+    post_delete.connect(_on_delete, sender=model, dispatch_uid=uid)

@@ -131,3 +131,25 @@ def test_search_queries_do_not_grow_with_opportunities(desk_world):
     three = _queries(client, "osaka")
     assert (one[0], three[0]) == (1, 3)
     assert one[1] == three[1]
+
+
+def test_a_renamed_mission_is_rewritten_in_its_opportunities(desk_world):
+    """The opportunity's entry names its mission (SearchSource.includes): the mission's own
+    service rewrites it, though the missions app knows nothing of the desk."""
+    from goglobal.missions.services import mission_update
+
+    officer = desk_world.users["programme_officer"]
+    mission = desk_world.mission_jp
+    old_name = " ".join(mission.name_vi.split()[-3:])
+    assert _found(officer, f"osaka {old_name}") == [("opportunity", OSAKA)]
+    mission_update(actor=officer, mission=mission, data={"name_vi": "Tổng lãnh sự quán Phù Tang"})
+    assert _found(officer, f"osaka {old_name}") == []
+    assert _found(officer, "osaka phu tang") == [("opportunity", OSAKA)]
+    hit = search_for_user(officer, "osaka").items[0]
+    assert hit.subtitle.startswith("Tổng lãnh sự quán Phù Tang · ")
+    rewritten = _entries()
+    search_rebuild(kinds=["opportunity"])
+    assert _entries() == rewritten
+    # A deleted mission takes its opportunities, and their entries, with it.
+    mission.delete()
+    assert _entries() == [] and _found(officer, "osaka") == []

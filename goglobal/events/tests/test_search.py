@@ -227,3 +227,25 @@ def test_search_queries_do_not_grow_with_events_one_visibility_query_for_the_kin
     assert one[1] == three[1]
     # The public's events are checked by one query of the events' selector; staff see them all.
     assert one[1] - without_events[1] == (1 if role == "anonymous" else 0)
+
+
+def test_a_renamed_or_deleted_partner_organisation_is_rewritten_in_its_events(staff):
+    """The event's entry lists its partners' names (SearchSource.includes): the organisation's
+    own service and its delete rewrite it, though the partners app knows nothing of events."""
+    from goglobal.partners.services import foreign_organisation_update
+
+    partner = ForeignOrganisationFactory(name="Phoenix Partnership")
+    _forum(staff, partner_organisations=[partner.pk])
+    assert _found(staff, "phoenix", type="event") == [("event", TITLE)]
+    foreign_organisation_update(actor=staff, organisation=partner, data={"name": "Lotus Alliance"})
+    assert _found(staff, "phoenix", type="event") == []
+    assert _found(staff, "lotus alliance", type="event") == [("event", TITLE)]
+    written = _entries()
+    partner.delete()
+    assert _found(staff, "lotus", type="event") == []
+    assert _found(staff, "dong nam a", type="event") == [("event", TITLE)]
+    # Each time, what a rebuild writes.
+    assert _entries() != written
+    rewritten = _entries()
+    search_rebuild(kinds=["event"])
+    assert _entries() == rewritten
