@@ -40,6 +40,7 @@ def opportunity_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 object_id=pk,
                 title=title,
                 subtitle=f"{mission_vi} · {country_vi} · {deadline:%d/%m/%Y}",
+                subtitle_en=f"{mission_en or mission_vi} · {country_en} · {deadline:%d/%m/%Y}",
                 url=reverse("desk:opportunity-detail", args=[pk]),
                 names=[title],
                 body=[

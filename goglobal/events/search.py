@@ -78,9 +78,10 @@ def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
              series_vi, series_en) in rows:  # fmt: skip
             places = venues[pk]
             host = places[0] if places else None
-            subtitle = _dates(starts_at, ends_at, host[5] if host else None)
+            subtitle = subtitle_en = _dates(starts_at, ends_at, host[5] if host else None)
             if host:
                 subtitle += f" · {host[1]}, {host[3]}" if host[1] else f" · {host[3]}"
+                subtitle_en += f" · {host[1]}, {host[4]}" if host[1] else f" · {host[4]}"
             body = [desc_vi, desc_en, organiser, series_vi, series_en, *kinds.get(kind, [])]
             for name, city, _code, country_vi, country_en, _zone in places:
                 body += [name, city, country_vi, country_en]
@@ -94,6 +95,7 @@ def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=title_vi,
                 title_en=title_en,
                 subtitle=subtitle,
+                subtitle_en=subtitle_en,
                 url=reverse("events:detail", args=[pk]),
                 names=[title_vi, title_en],
                 body=[part for part in body if part],

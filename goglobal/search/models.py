@@ -14,6 +14,8 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=255)
     title_en = models.CharField(max_length=255, blank=True)
     subtitle = models.CharField(max_length=255, blank=True)
+    # Empty when it is the same in English, or for an entry not written since migration 0009.
+    subtitle_en = models.CharField(max_length=255, blank=True)
     url = models.CharField(max_length=255)
     sort_key = models.CharField(max_length=255)
     names = models.TextField()

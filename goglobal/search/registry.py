@@ -24,6 +24,7 @@ class Document:
     url: str
     title_en: str = ""
     subtitle: str = ""
+    subtitle_en: str = ""  # when it differs in English
     names: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     facets: list[tuple[str, str]] = field(default_factory=list)

@@ -108,7 +108,7 @@ def search_parse(q: str) -> ParsedQuery:
 # hundred short rows). What a hit shows is read for the page's entries only (HIT_FIELDS): for
 # a broad query's 500 candidates, their titles, subtitles and links were a fifth of the search.
 ENTRY_FIELDS = ("id", "kind", "object_id", "names", "sort_key", "facets")
-HIT_FIELDS = ("id", "title", "title_en", "subtitle", "url")
+HIT_FIELDS = ("id", "title", "title_en", "subtitle", "subtitle_en", "url")
 
 
 @dataclass(slots=True)
@@ -199,7 +199,7 @@ def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
     for candidate in candidates:
         if candidate.id not in shown:
             continue
-        _id, title, title_en, subtitle, url = shown[candidate.id]
+        _id, title, title_en, subtitle, subtitle_en, url = shown[candidate.id]
         source = source_for(candidate.kind)
         hits.append(
             SearchHit(
@@ -207,7 +207,7 @@ def _hits(candidates: list[_Candidate]) -> list[SearchHit]:
                 kind_label=str(source.label) if source else candidate.kind,
                 object_id=candidate.object_id,
                 title=(title_en or title) if english else title,
-                subtitle=subtitle,
+                subtitle=(subtitle_en or subtitle) if english else subtitle,
                 url=url,
             )
         )

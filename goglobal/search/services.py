@@ -29,7 +29,7 @@ WRITE_BATCH = 2000
 # The entry's columns in the order _entry gives them.
 _COLUMNS = (
     "kind", "object_id", "title", "title_en", "subtitle", "url", "sort_key", "names", "body",
-    "facets",
+    "facets", "subtitle_en",
 )  # fmt: skip
 
 
@@ -62,6 +62,7 @@ def _entry(kind: str, document: Document) -> tuple:
         "|" + "|".join(names) + "|",
         " ".join(word for part in document.body if part for word in _words(part)),
         " ".join(f"{name}:{value}" for name, value in dict.fromkeys(document.facets)),
+        (document.subtitle_en or "")[:255],
     )
 
 

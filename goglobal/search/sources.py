@@ -110,6 +110,7 @@ def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=name_vi,
                 title_en=name_en,
                 subtitle=f"{tax_code} · {province_vi}",
+                subtitle_en=f"{tax_code} · {province_en}",
                 url=_url("enterprises:detail", pk),
                 names=[name_vi, name_en, *(trading or []), *_tax_names(tax_code)],
                 body=[desc_vi, desc_en, province_vi, province_en]
@@ -148,6 +149,7 @@ def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 title=name_vi,
                 title_en=name_en,
                 subtitle=ent_vi,
+                subtitle_en=ent_en,
                 url=_url("enterprises:products", ent_id),
                 names=[name_vi, name_en],
                 body=[desc_vi, desc_en, ent_vi, ent_en],
@@ -176,7 +178,8 @@ def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 object_id=pk,
                 title=name,
                 title_en=name,
-                subtitle=f"{city}, {country_en}" if city else country_en,
+                subtitle=f"{city}, {country_vi}" if city else country_vi,
+                subtitle_en=f"{city}, {country_en}" if city else country_en,
                 url=_url("partners:detail", pk),
                 names=[name, name_vi],
                 body=[description, city, country_vi, country_en],
@@ -219,19 +222,21 @@ def contact_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     for batch in id_batches(Contact, ids):
         rows = Contact.objects.filter(**_among("id", batch)).values_list(
             "id", "full_name", "position", "email", "enterprise_id", "enterprise__name_vi",
-            "foreign_organisation_id", "foreign_organisation__name",
+            "enterprise__name_en", "foreign_organisation_id", "foreign_organisation__name",
         )  # fmt: skip
-        for pk, full_name, position, email, ent_id, ent_name, org_id, org_name in rows:
+        for pk, full_name, position, email, ent_id, ent_name, ent_en, org_id, org_name in rows:
             if ent_id:
                 url = _url("enterprises:contact", ent_id, pk)
             else:
                 url = _url("partners:detail", org_id)
             organisation = ent_name or org_name or ""
+            organisation_en = ent_en or organisation
             yield Document(
                 object_id=pk,
                 title=full_name,
                 title_en=full_name,
                 subtitle=" · ".join(part for part in (position, organisation) if part),
+                subtitle_en=" · ".join(part for part in (position, organisation_en) if part),
                 url=url,
                 names=[full_name],
                 body=[position, email, organisation],

@@ -35,8 +35,8 @@ HEADERS = [
 def _index() -> list[tuple]:
     return sorted(
         SearchEntry.objects.values_list(
-            "kind", "object_id", "title", "title_en", "subtitle", "url", "sort_key", "names",
-            "body", "facets",
+            "kind", "object_id", "title", "title_en", "subtitle", "subtitle_en", "url", "sort_key",
+            "names", "body", "facets",
         )
     )  # fmt: skip
 
@@ -90,6 +90,7 @@ def test_import_leaves_the_index_as_a_rebuild_would(fast_hashers):
     assert words == set(SearchWord.objects.values_list("word", flat=True))
     # The renamed enterprise's product and contact entries follow the new name.
     product = next(entry for entry in imported if entry[0] == "product")
-    assert "hai dang so" in product[8]
+    assert "hai dang so" in product[9]
     contact = next(entry for entry in imported if entry[0] == "contact")
     assert contact[4].endswith("Công ty Hải Đăng Số")
+    assert contact[5].endswith("Hai Dang Digital")  # the English subtitle

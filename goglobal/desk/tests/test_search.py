@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 OSAKA = "Gói thầu AI cho bệnh viện Osaka"
 
-ENTRY_FIELDS = ("object_id", "title", "title_en", "subtitle", "url", "sort_key", "names", "body",
-                "facets")  # fmt: skip
+ENTRY_FIELDS = ("object_id", "title", "title_en", "subtitle", "subtitle_en", "url", "sort_key",
+                "names", "body", "facets")  # fmt: skip
 
 
 def _found(user, q, **filters) -> list[tuple[str, str]]:
@@ -153,3 +153,13 @@ def test_a_renamed_mission_is_rewritten_in_its_opportunities(desk_world):
     # A deleted mission takes its opportunities, and their entries, with it.
     mission.delete()
     assert _entries() == [] and _found(officer, "osaka") == []
+
+
+def test_an_english_page_shows_the_opportunity_mission_and_country_in_english(desk_world):
+    from django.utils import translation
+
+    opp = desk_world.opp_jp
+    with translation.override("en"):
+        hit = search_for_user(desk_world.users["programme_officer"], "osaka").items[0]
+    assert hit.subtitle == f"{desk_world.mission_jp.name_en} · Japan · {opp.deadline:%d/%m/%Y}"
+    assert desk_world.mission_jp.name_en != desk_world.mission_jp.name_vi

@@ -70,8 +70,8 @@ def _found(user, q, **filters) -> list[tuple[str, str]]:
     return [(hit.kind, hit.title) for hit in result.items]
 
 
-ENTRY_FIELDS = ("object_id", "title", "title_en", "subtitle", "url", "sort_key", "names", "body",
-                "facets")  # fmt: skip
+ENTRY_FIELDS = ("object_id", "title", "title_en", "subtitle", "subtitle_en", "url", "sort_key",
+                "names", "body", "facets")  # fmt: skip
 
 
 def _entries() -> list[tuple]:
@@ -249,3 +249,19 @@ def test_a_renamed_or_deleted_partner_organisation_is_rewritten_in_its_events(st
     rewritten = _entries()
     search_rebuild(kinds=["event"])
     assert _entries() == rewritten
+
+
+def test_an_english_page_shows_the_event_in_english(staff):
+    from django.utils import translation
+
+    from goglobal.reference.models import Country
+
+    _forum(staff)
+    with translation.override("en"):
+        hit = search_for_user(AnonymousUser(), "dien dan kinh te so").items[0]
+    vietnam = Country.objects.get(code="VN").name_en
+    assert (hit.title, hit.subtitle) == (
+        "South-East Asia Digital Economy Forum",
+        f"15/09/2030 – 16/09/2030 · Hà Nội, {vietnam}",
+    )
+    assert vietnam != "Việt Nam"

@@ -208,3 +208,46 @@ def test_autocomplete_limits_kinds(search_world):
     hits = search_autocomplete_for_user(search_world.users["officer"], "vie", kinds=["enterprise"])
     assert hits and {hit.kind for hit in hits} == {"enterprise"}
     assert len(hits) <= 10
+
+
+def test_titles_and_subtitles_follow_the_page_language(search_world):
+    """Vietnamese first, English one click away: the province, the country, the enterprise a
+    product or a contact belongs to."""
+    from django.utils import translation
+
+    from goglobal.partners.models import ForeignOrganisation
+
+    officer = search_world.users["officer"]
+    saigon = search_world.enterprises["Saigon Data Company Limited"]
+    province = saigon.province
+    organisation = ForeignOrganisation.objects.exclude(city="").select_related("country").first()
+
+    def first(q, kind):
+        return search_for_user(officer, q, SearchFilters(type=kind)).items[0]
+
+    with translation.override("vi"):
+        assert (first("sgdata", "enterprise").title, first("sgdata", "enterprise").subtitle) == (
+            "Công ty TNHH Dữ liệu Sài Gòn",
+            f"{saigon.tax_code} · {province.name_vi}",
+        )
+        assert first("saigon cloud warehouse", "product").subtitle == saigon.name_vi
+        assert first("dang van quyet", "contact").subtitle == (
+            "Giám đốc · Công ty TNHH Công nghệ Hòa Bình"
+        )
+        assert first(organisation.name, "organisation").subtitle == (
+            f"{organisation.city}, {organisation.country.name_vi}"
+        )
+    with translation.override("en"):
+        assert (first("sgdata", "enterprise").title, first("sgdata", "enterprise").subtitle) == (
+            "Saigon Data Company Limited",
+            f"{saigon.tax_code} · {province.name_en}",
+        )
+        assert first("saigon cloud warehouse", "product").subtitle == saigon.name_en
+        assert first("dang van quyet", "contact").subtitle == (
+            "Giám đốc · Hoa Binh Technology Co., Ltd"
+        )
+        assert first(organisation.name, "organisation").subtitle == (
+            f"{organisation.city}, {organisation.country.name_en}"
+        )
+    assert province.name_vi != province.name_en
+    assert organisation.country.name_vi != organisation.country.name_en
