@@ -221,33 +221,37 @@ def test_titles_and_subtitles_follow_the_page_language(search_world):
     saigon = search_world.enterprises["Saigon Data Company Limited"]
     province = saigon.province
     organisation = ForeignOrganisation.objects.exclude(city="").select_related("country").first()
-
-    def first(q, kind):
-        return search_for_user(officer, q, SearchFilters(type=kind)).items[0]
-
-    with translation.override("vi"):
-        assert (first("sgdata", "enterprise").title, first("sgdata", "enterprise").subtitle) == (
-            "Công ty TNHH Dữ liệu Sài Gòn",
-            f"{saigon.tax_code} · {province.name_vi}",
-        )
-        assert first("saigon cloud warehouse", "product").subtitle == saigon.name_vi
-        assert first("dang van quyet", "contact").subtitle == (
-            "Giám đốc · Công ty TNHH Công nghệ Hòa Bình"
-        )
-        assert first(organisation.name, "organisation").subtitle == (
-            f"{organisation.city}, {organisation.country.name_vi}"
-        )
-    with translation.override("en"):
-        assert (first("sgdata", "enterprise").title, first("sgdata", "enterprise").subtitle) == (
-            "Saigon Data Company Limited",
-            f"{saigon.tax_code} · {province.name_en}",
-        )
-        assert first("saigon cloud warehouse", "product").subtitle == saigon.name_en
-        assert first("dang van quyet", "contact").subtitle == (
-            "Giám đốc · Hoa Binh Technology Co., Ltd"
-        )
-        assert first(organisation.name, "organisation").subtitle == (
-            f"{organisation.city}, {organisation.country.name_en}"
-        )
+    hoa_binh = search_world.enterprises["Hoa Binh Technology Co., Ltd"]
+    queries = {
+        "enterprise": "sgdata",
+        "product": "saigon cloud warehouse",
+        "contact": "dang van quyet",
+        "organisation": organisation.name,
+    }
+    expected = {
+        "vi": {
+            "enterprise": (saigon.name_vi, f"{saigon.tax_code} · {province.name_vi}"),
+            "product": ("Kho dữ liệu Mây Sài Gòn", saigon.name_vi),
+            "contact": ("Đặng Văn Quyết", f"Giám đốc · {hoa_binh.name_vi}"),
+            "organisation": (
+                organisation.name,
+                f"{organisation.city}, {organisation.country.name_vi}",
+            ),
+        },
+        "en": {
+            "enterprise": (saigon.name_en, f"{saigon.tax_code} · {province.name_en}"),
+            "product": ("Saigon Cloud Warehouse", saigon.name_en),
+            "contact": ("Đặng Văn Quyết", f"Giám đốc · {hoa_binh.name_en}"),
+            "organisation": (
+                organisation.name,
+                f"{organisation.city}, {organisation.country.name_en}",
+            ),
+        },
+    }
+    for language, hits in expected.items():
+        with translation.override(language):
+            for kind, q in queries.items():
+                hit = search_for_user(officer, q, SearchFilters(type=kind)).items[0]
+                assert (hit.title, hit.subtitle) == hits[kind], (language, kind)
     assert province.name_vi != province.name_en
     assert organisation.country.name_vi != organisation.country.name_en
