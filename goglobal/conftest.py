@@ -46,8 +46,8 @@ def _reference_data_in_transactional_tests(request):
 
 @pytest.fixture(autouse=True)
 def _search_estimates_afresh():
-    """Which words most search entries hold is kept for a while in each process
-    (search/frequency.py); each test's index is its own, so each test estimates again."""
+    """The search index's common words are kept for a while in each process
+    (search/frequency.py); each test's index is its own, so each test estimates them again."""
     from goglobal.search import frequency
 
     frequency.forget()

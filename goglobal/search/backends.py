@@ -98,7 +98,7 @@ class _Backend:
         each matches in its names, and whether the matches were capped: when there are more
         than `limit`, matches in the names come first.
 
-        `narrowed` is the query without the words most entries hold (ParsedQuery.without). When
+        `narrowed` is the query without its common words (ParsedQuery.without). When
         at most `limit` entries match it, those are all the candidates there can be: their rows
         are read with their body, and the whole query checked on them here.
 

@@ -1,5 +1,6 @@
-"""Which words most entries hold ("cong", "ty", "tnhh", "phan", "mem"…), estimated from a
-sample of the index and kept for a while in each process.
+"""The common words: those a share of the entries or more hold (SEARCH_COMMON_SHARE, a fifth:
+"cong", "ty", "tnhh", "phan", "mem"…), estimated from a sample of the index and kept for a while
+in each process.
 
 Both full-text engines pay for such a word in proportion to the entries that hold it: a pasted
 name of eight such words cost FTS5 2–4 ms and GIN 6–11 ms of intersecting, against a few tenths

@@ -82,8 +82,8 @@ class ParsedQuery:
         return bool(self.terms)
 
     def without(self, common: frozenset[str]) -> ParsedQuery | None:
-        """The query without the words most entries hold (frequency.py), for the engine to
-        match first; None when it has none of them, or nothing else. A word being typed or
+        """The query without its common words (frequency.py: held by a fifth of the entries or
+        more), for the engine to match first; None when it has none of them, or nothing else. A word being typed or
         with corrections stays: it is not a plain common word."""
         kept = [
             term

@@ -239,7 +239,7 @@ def contact_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 subtitle_en=" · ".join(part for part in (position, organisation_en) if part),
                 url=url,
                 names=[full_name],
-                body=[position, email, organisation],
+                body=[position, email, organisation, ent_en],
             )
 
 

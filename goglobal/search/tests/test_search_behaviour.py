@@ -255,3 +255,6 @@ def test_titles_and_subtitles_follow_the_page_language(search_world):
                 assert (hit.title, hit.subtitle) == hits[kind], (language, kind)
     assert province.name_vi != province.name_en
     assert organisation.country.name_vi != organisation.country.name_en
+    # A contact is also found by its enterprise's English name.
+    found = search_for_user(officer, "hoa binh technology giam doc", SearchFilters(type="contact"))
+    assert [hit.title for hit in found.items] == ["Đặng Văn Quyết"]
