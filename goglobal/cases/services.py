@@ -26,6 +26,7 @@ from goglobal.enterprises.services.common import (
     save_validated,
 )
 from goglobal.missions.models import Mission
+from goglobal.search.services import search_index_record
 
 CASE_FIELDS = (
     "title",
@@ -93,6 +94,7 @@ def case_create(*, actor: AnyUser, enterprise: Enterprise, data: dict) -> Case:
     case = Case(enterprise=enterprise, created_by=actor)
     other = _apply(case, data)
     save_validated(case, actor=actor, m2m={"other_countries": other})
+    search_index_record(case)
     return case
 
 
@@ -107,6 +109,7 @@ def case_update(*, actor: AnyUser, case: Case, data: dict) -> Case:
             raise ValidationError({field: _("This field is required.")})
     other = _apply(case, data)
     save_validated(case, actor=actor, m2m={"other_countries": other})
+    search_index_record(case)
     return case
 
 
@@ -266,6 +269,8 @@ def _transition(
         reason=reason,
         at=now,
     )
+    # The entry shows where the case stands.
+    search_index_record(locked)
     return locked
 
 

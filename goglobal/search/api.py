@@ -39,7 +39,7 @@ class _Out(BaseModel):
 class SearchHitOut(_Out):
     kind: str = Field(
         description="The record type: the kind of a registered search source (enterprise, "
-        "organisation, mission, product, contact, event, opportunity)."
+        "organisation, mission, product, contact, event, opportunity, case)."
     )
     kind_label: str
     id: int = Field(alias="object_id")
@@ -108,7 +108,8 @@ class SearchFilterQuery(Schema):
 @router.get(
     "/search",
     response=responses({200: SearchOut}, *READ),
-    summary="Search enterprises, products, organisations, missions and contacts",
+    summary="Search enterprises, products, organisations, missions, contacts, events, "
+    "opportunities and cases",
 )
 def search(
     request: HttpRequest,
