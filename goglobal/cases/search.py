@@ -57,10 +57,6 @@ def case_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
-def _filed_by(enterprise: Enterprise) -> Iterable[int]:
-    return enterprise.cases.values_list("id", flat=True)
-
-
 SOURCE = SearchSource(
     kind="case",
     label=_("Support case"),
@@ -68,5 +64,5 @@ SOURCE = SearchSource(
     visible=case_visible_for_user,
     documents=case_documents,
     # A case's entry names its enterprise.
-    includes=((Enterprise, _filed_by),),
+    includes=((Enterprise, "enterprise"),),
 )

@@ -55,10 +55,6 @@ def opportunity_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
-def _posted_by(mission: Mission) -> Iterable[int]:
-    return mission.opportunities.values_list("id", flat=True)
-
-
 SOURCE = SearchSource(
     kind="opportunity",
     label=_("Business opportunity"),
@@ -66,5 +62,5 @@ SOURCE = SearchSource(
     visible=opportunity_visible_for_user,
     documents=opportunity_documents,
     # An opportunity's entry names its mission.
-    includes=((Mission, _posted_by),),
+    includes=((Mission, "mission"),),
 )

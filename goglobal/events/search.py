@@ -103,10 +103,6 @@ def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
-def _partnering(organisation: ForeignOrganisation) -> Iterable[int]:
-    return organisation.events.values_list("id", flat=True)
-
-
 SOURCE = SearchSource(
     kind="event",
     label=_("Event"),
@@ -114,5 +110,5 @@ SOURCE = SearchSource(
     visible=event_visible_for_user,
     documents=event_documents,
     # An event's entry lists its partner organisations' names.
-    includes=((ForeignOrganisation, _partnering),),
+    includes=((ForeignOrganisation, "partner_organisations"),),
 )

@@ -39,14 +39,12 @@ class SearchSource:
     visible: Callable[[AnyUser], QuerySet]
     # Documents for the given ids (None: every record), in batches the source chooses.
     documents: Callable[[Iterable[int] | None], Iterator[Document]]
-    # Other entries whose text includes this record's (an enterprise lists its products):
-    # (kind, ids) to re-index after this record changes.
-    dependants: Callable[[Model], Iterable[tuple[str, Iterable[int]]]] | None = None
-    # Records of other models whose text this source's entries include (an event lists its
-    # partner organisations' names), each with the ids of this source's records that include a
-    # given one: their entries are rewritten after it is saved (search_index_record) or deleted.
-    # Declared by the app whose entries include the text, so the other app need not know it.
-    includes: tuple[tuple[type[Model], Callable[[Model], Iterable[int]]], ...] = ()
+    # Records of other models whose text this source's entries include, each with the lookup
+    # from this source's model to them ("enterprise" for a product, "partner_organisations" for
+    # an event): after such records are saved or deleted, the entries of the records that
+    # include them are rewritten (services.search_index_including). Declared by the source whose
+    # entries include the text, so the other record's app need not know of it.
+    includes: tuple[tuple[type[Model], str], ...] = ()
 
 
 def id_batches(
@@ -85,7 +83,7 @@ def register(source: SearchSource) -> None:
 
     _SOURCES[source.kind] = source
     connect(source.model)
-    for model, _including in source.includes:
+    for model, _lookup in source.includes:
         connect(model)
 
 
@@ -105,12 +103,16 @@ def source_for_model(model: type[Model]) -> SearchSource | None:
     return None
 
 
-def including(record: Model) -> list[tuple[str, list[int]]]:
-    """(kind, ids) of the records whose entries include this record's text, as their sources
-    declare (SearchSource.includes)."""
-    return [
-        (source.kind, list(ids_of(record)))
-        for source in _SOURCES.values()
-        for model, ids_of in source.includes
-        if isinstance(record, model)
-    ]
+def including(model: type[Model], ids: Iterable[int]) -> list[tuple[str, list[int]]]:
+    """(kind, ids) of the records whose entries include the text of these records of `model`,
+    as their sources declare (SearchSource.includes): one query per such source."""
+    ids = list(ids)
+    found = []
+    for source in _SOURCES.values():
+        for included, lookup in source.includes:
+            if ids and issubclass(model, included):
+                records = source.model._default_manager.filter(**{f"{lookup}__in": ids})
+                found.append(
+                    (source.kind, list(records.order_by().values_list("pk", flat=True).distinct()))
+                )
+    return found

@@ -14,14 +14,7 @@ from django.db.models import Model
 from goglobal.core import inserts
 from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import folded_name, in_vocabulary, words
-from goglobal.search.registry import (
-    Document,
-    SearchSource,
-    including,
-    source_for,
-    source_for_model,
-    sources,
-)
+from goglobal.search.registry import Document, including, source_for, source_for_model, sources
 
 WRITE_BATCH = 2000
 
@@ -130,21 +123,19 @@ def search_index_record(record: Model) -> None:
     source = source_for_model(type(record))
     if source is not None:
         search_index(kind=source.kind, ids=[record.pk])
-    search_index_dependants(source, record)
+    search_index_including(type(record), [record.pk])
 
 
-def search_index_dependants(
-    source: SearchSource | None, record: Model, included_in: list | None = None
+def search_index_including(
+    model: type[Model], ids: Iterable[int], included_in: list | None = None
 ) -> None:
-    """Rewrites the entries that include the record's text: its source's dependants, and the
-    records other sources say include it (`included_in`, when found before a delete took the
-    links with it). Also after a delete: in a cascade the dependants are gone already or go
-    next, and search_index drops the entries of records no longer there."""
-    if source is not None and source.dependants:
-        for kind, ids in source.dependants(record):
-            search_index(kind=kind, ids=ids)
-    for kind, ids in including(record) if included_in is None else included_in:
-        search_index(kind=kind, ids=ids)
+    """Rewrites the entries that include the text of these records of `model` (for bulk
+    writes too: one query per source that includes them). `included_in` is what `including`
+    found before a delete took the links with it. After a delete in a cascade, records gone
+    already or going next lose their entries instead (search_index)."""
+    found = including(model, ids) if included_in is None else included_in
+    for kind, including_ids in found:
+        search_index_many(kind=kind, ids=including_ids)
 
 
 @transaction.atomic

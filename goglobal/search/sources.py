@@ -119,11 +119,6 @@ def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
-def _enterprise_dependants(enterprise: Enterprise):
-    yield "product", list(enterprise.products.values_list("id", flat=True))
-    yield "contact", list(enterprise.contacts.values_list("id", flat=True))
-
-
 def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     for batch in id_batches(Product, ids):
         rows = Product.objects.filter(**_among("id", batch)).values_list(
@@ -157,10 +152,6 @@ def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             )
 
 
-def _product_dependants(product: Product):
-    yield "enterprise", [product.enterprise_id]
-
-
 def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     countries = _countries()
     for batch in id_batches(ForeignOrganisation, ids):
@@ -185,10 +176,6 @@ def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
                 body=[description, city, country_vi, country_en],
                 facets=[("country", country)] + [("sector", code) for code in sectors[pk]],
             )
-
-
-def _contact_dependants(organisation):
-    yield "contact", list(organisation.contacts.values_list("id", flat=True))
 
 
 def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
@@ -250,7 +237,8 @@ register(
         model=Enterprise,
         visible=registry.enterprise_visible_for_user,
         documents=enterprise_documents,
-        dependants=_enterprise_dependants,
+        # An enterprise's entry lists its products' names.
+        includes=((Product, "products"),),
     )
 )
 register(
@@ -260,7 +248,6 @@ register(
         model=ForeignOrganisation,
         visible=foreign_organisation_visible_for_user,
         documents=organisation_documents,
-        dependants=_contact_dependants,
     )
 )
 register(
@@ -279,7 +266,8 @@ register(
         model=Product,
         visible=registry.product_visible_for_user,
         documents=product_documents,
-        dependants=_product_dependants,
+        # A product's entry names its enterprise.
+        includes=((Enterprise, "enterprise"),),
     )
 )
 register(
@@ -289,5 +277,7 @@ register(
         model=Contact,
         visible=registry.contact_visible_for_user,
         documents=contact_documents,
+        # A contact's entry names its enterprise or foreign organisation.
+        includes=((Enterprise, "enterprise"), (ForeignOrganisation, "foreign_organisation")),
     )
 )

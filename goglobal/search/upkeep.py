@@ -14,17 +14,17 @@ _INCLUDED_IN = "_search_included_in"
 def _before_delete(sender, instance, **kwargs) -> None:
     from goglobal.search.registry import including
 
-    setattr(instance, _INCLUDED_IN, including(instance))
+    setattr(instance, _INCLUDED_IN, including(sender, [instance.pk]))
 
 
 def _on_delete(sender, instance, **kwargs) -> None:
     from goglobal.search.registry import source_for_model
-    from goglobal.search.services import search_index_dependants, search_unindex
+    from goglobal.search.services import search_index_including, search_unindex
 
     source = source_for_model(sender)
     if source is not None:
         search_unindex(kind=source.kind, ids=[instance.pk])
-    search_index_dependants(source, instance, getattr(instance, _INCLUDED_IN, None))
+    search_index_including(sender, [instance.pk], getattr(instance, _INCLUDED_IN, None))
 
 
 def connect(model) -> None:

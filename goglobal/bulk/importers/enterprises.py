@@ -21,10 +21,10 @@ from goglobal.bulk.importers.base import BATCH, Progress
 from goglobal.core import inserts
 from goglobal.core.text import fold
 from goglobal.enterprises import policies
-from goglobal.enterprises.models import Contact, Enterprise, Product
+from goglobal.enterprises.models import Enterprise
 from goglobal.enterprises.services.registry import ENTERPRISE_FIELDS, _clean_trading_names
 from goglobal.enterprises.validators import validate_founded_year
-from goglobal.search.services import search_index_many
+from goglobal.search.services import search_index_including, search_index_many
 
 
 class EnterpriseImporter(base.Importer):
@@ -218,19 +218,12 @@ class EnterpriseImporter(base.Importer):
 
     def _index(self, created, changed) -> None:
         """The services keep the search index in step; this path writes around them, so it
-        indexes what it wrote (and, for renamed enterprises, their products and contacts)."""
+        indexes what it wrote, and for changed enterprises the entries that include their text
+        (their products, contacts and cases: as the sources declare)."""
         search_index_many(kind="enterprise", ids=[e.pk for e in created + changed])
         changed_ids = [e.pk for e in changed]
         for start in range(0, len(changed_ids), BATCH):
-            batch = changed_ids[start : start + BATCH]
-            search_index_many(
-                kind="product",
-                ids=Product.objects.filter(enterprise_id__in=batch).values_list("id", flat=True),
-            )
-            search_index_many(
-                kind="contact",
-                ids=Contact.objects.filter(enterprise_id__in=batch).values_list("id", flat=True),
-            )
+            search_index_including(Enterprise, changed_ids[start : start + BATCH])
 
     def _history(self, enterprises, kind: str, user, now, link_map) -> None:
         """One history record per enterprise with its sectors, as save_with_history writes."""

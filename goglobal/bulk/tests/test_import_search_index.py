@@ -7,6 +7,7 @@ from django.db import connection
 from goglobal.accounts.models import Role
 from goglobal.bulk.services import import_file
 from goglobal.bulk.tests.helpers import csv_bytes, valid_tax_code
+from goglobal.cases.tests.helpers import CaseFactory
 from goglobal.reference.models import Sector
 from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.services import search_rebuild
@@ -58,6 +59,7 @@ def test_import_leaves_the_index_as_a_rebuild_would(fast_hashers):
     renamed.sectors.set([ai])
     ProductFactory(enterprise=renamed, name_vi="Phần mềm Kế toán Sao Mai")
     ContactFactory(enterprise=renamed, full_name="Trần Thị Bình")
+    CaseFactory(enterprise=renamed, title="Thị thực bị từ chối")
     PresenceFactory(enterprise=renamed)
     kept = EnterpriseFactory(tax_code=valid_tax_code(31), name_vi="Công ty Giữ Nguyên")
     search_rebuild()
@@ -94,3 +96,5 @@ def test_import_leaves_the_index_as_a_rebuild_would(fast_hashers):
     contact = next(entry for entry in imported if entry[0] == "contact")
     assert contact[4].endswith("Công ty Hải Đăng Số")
     assert contact[5].endswith("Hai Dang Digital")  # the English subtitle
+    case = next(entry for entry in imported if entry[0] == "case")
+    assert " · Công ty Hải Đăng Số · " in case[4]
