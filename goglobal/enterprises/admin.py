@@ -14,10 +14,11 @@ from goglobal.enterprises.models import (
     MarketPresence,
     Product,
 )
+from goglobal.search.admin import KeepsSearchInStep
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(SimpleHistoryAdmin):
+class EnterpriseAdmin(KeepsSearchInStep, SimpleHistoryAdmin):
     list_display = ("name_vi", "tax_code", "province", "employee_band", "status")
     list_filter = ("status", "employee_band", "province")
     list_select_related = ("province",)
@@ -27,7 +28,7 @@ class EnterpriseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Product)
-class ProductAdmin(SimpleHistoryAdmin):
+class ProductAdmin(KeepsSearchInStep, SimpleHistoryAdmin):
     list_display = ("name_vi", "enterprise", "make_in_vietnam")
     list_filter = ("make_in_vietnam",)
     list_select_related = ("enterprise",)
@@ -37,7 +38,7 @@ class ProductAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MarketPresence)
-class MarketPresenceAdmin(SimpleHistoryAdmin):
+class MarketPresenceAdmin(KeepsSearchInStep, SimpleHistoryAdmin):
     list_display = ("enterprise", "country", "mode", "since", "staff_abroad")
     list_filter = ("mode", "country")
     list_select_related = ("enterprise", "country")
@@ -52,7 +53,7 @@ class ConsentInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(SimpleHistoryAdmin):
+class ContactAdmin(KeepsSearchInStep, SimpleHistoryAdmin):
     list_display = ("full_name", "enterprise", "foreign_organisation", "email")
     list_select_related = ("enterprise", "foreign_organisation")
     search_fields = ("full_name", "email")

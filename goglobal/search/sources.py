@@ -237,8 +237,8 @@ register(
         model=Enterprise,
         visible=registry.enterprise_visible_for_user,
         documents=enterprise_documents,
-        # An enterprise's entry lists its products' names.
-        includes=((Product, "products"),),
+        # An enterprise's entry lists its products' names, and its presence abroad (facets).
+        includes=((Product, "products"), (MarketPresence, "presences")),
     )
 )
 register(

@@ -245,3 +245,72 @@ def test_full_text_tables_stay_in_step_with_the_entries(officer):
         for table in ("search_fts", "search_names_fts"):
             # Raises (SQLITE_CORRUPT_VTAB) when the index and the entries differ.
             cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")  # noqa: S608
+
+
+def _admin_save(client, admin_user, obj, **changes):
+    """Posts the record's admin change form with its current values and `changes`, as an
+    administrator repairing it would."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    model_admin = admin.site._registry[type(obj)]
+    url = f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+    request = RequestFactory().get(url)
+    request.user = admin_user
+    form = model_admin.get_form(request, obj)(instance=obj)
+    data = {}
+    for name in form.fields:
+        value = changes.get(name, form[name].value())
+        if value is True:
+            data[name] = "on"
+        elif value is not None and value is not False:  # 0 is a value
+            data[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    for formset, _inline in model_admin.get_formsets_with_inlines(request, obj):
+        prefix = formset.get_default_prefix()
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = client.post(url, data)
+    errors = response.context["adminform"].form.errors if response.status_code == 200 else None
+    assert response.status_code == 302, errors
+
+
+def test_a_repair_in_the_admin_is_found_at_once(officer, client):
+    """The admin bypasses the services; its ModelAdmins keep the search in step all the same."""
+    admin_user = user_with_role(Role.ADMIN)
+    client.force_login(admin_user)
+    enterprise = _enterprise(officer)
+    product = services.product_create(
+        actor=officer, enterprise=enterprise, data={"name_vi": "Cảm biến Ánh Dương"}
+    )
+    _admin_save(
+        client, admin_user, enterprise,
+        name_vi="Công ty TNHH Công nghệ Sông Lam", name_en="Song Lam Technology",
+    )  # fmt: skip
+    assert _found(officer, "song han") == []
+    assert _found(officer, "song lam", type="enterprise") == [
+        ("enterprise", "Công ty TNHH Công nghệ Sông Lam")
+    ]
+    # Its product's entry names the enterprise as it is now.
+    assert _found(officer, "anh duong song lam", type="product") == [
+        ("product", "Cảm biến Ánh Dương")
+    ]
+    _admin_save(client, admin_user, product, name_vi="Cảm biến Bến Thủy")
+    assert _found(officer, "anh duong") == []
+    assert ("enterprise", "Công ty TNHH Công nghệ Sông Lam") in _found(officer, "ben thuy")
+
+
+def test_a_presence_moved_in_the_admin_moves_the_enterprise_in_the_facets(officer, client):
+    admin_user = user_with_role(Role.ADMIN)
+    client.force_login(admin_user)
+    enterprise = _enterprise(officer)
+    presence = services.presence_create(
+        actor=officer, enterprise=enterprise, data={"country": "JP", "mode": "branch"}
+    )
+    assert _found(officer, "song han", country="JP")
+    _admin_save(client, admin_user, presence, country="KR")
+    assert _found(officer, "song han", country="JP") == []
+    assert _found(officer, "song han", country="KR") == [
+        ("enterprise", "Công ty TNHH Công nghệ Sông Hàn")
+    ]
+    # And one deleted there takes its country out of them.
+    presence.delete()
+    assert _found(officer, "song han", country="KR") == []
