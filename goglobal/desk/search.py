@@ -6,7 +6,6 @@ that post and close opportunities keep their entry in step (`search_index_record
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
@@ -16,7 +15,13 @@ from goglobal.desk.enums import OpportunityKind
 from goglobal.desk.models import Opportunity
 from goglobal.desk.selectors import opportunity_visible_for_user
 from goglobal.missions.models import Mission
-from goglobal.search.registry import Document, SearchSource, choice_labels, id_batches
+from goglobal.search.registry import (
+    Document,
+    SearchSource,
+    choice_labels,
+    grouped,
+    id_batches,
+)
 
 BATCH = 1000
 
@@ -29,11 +34,9 @@ def opportunity_documents(ids: Iterable[int] | None) -> Iterator[Document]:
     links = Opportunity.sectors.through.objects
     for batch in id_batches(Opportunity, ids, BATCH):
         rows = Opportunity.objects.filter(id__in=batch).values_list(*_FIELDS)
-        sectors: dict[int, list[str]] = defaultdict(list)
-        for pk, code in links.filter(opportunity_id__in=batch).values_list(
-            "opportunity_id", "sector__code"
-        ):
-            sectors[pk].append(code)
+        sectors = grouped(
+            links.filter(opportunity_id__in=batch).values_list("opportunity_id", "sector__code")
+        )
         for (pk, title, description, kind, deadline, country, country_vi, country_en,
              mission_vi, mission_en) in rows:  # fmt: skip
             yield Document(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
@@ -20,16 +19,15 @@ from goglobal.events.enums import EventKind
 from goglobal.events.models import Event, Venue
 from goglobal.events.selectors import event_visible_for_user
 from goglobal.partners.models import ForeignOrganisation
-from goglobal.search.registry import Document, SearchSource, choice_labels, id_batches
+from goglobal.search.registry import (
+    Document,
+    SearchSource,
+    choice_labels,
+    grouped,
+    id_batches,
+)
 
 BATCH = 1000
-
-
-def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
-    out: dict[int, list[tuple]] = defaultdict(list)
-    for key, *values in rows:
-        out[key].append(tuple(values))
-    return out
 
 
 def _dates(starts_at: dt.datetime, ends_at: dt.datetime, zone: str | None) -> str:
@@ -56,20 +54,20 @@ def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             "organiser", "starts_at", "ends_at", "series__name_vi", "series__name_en",
         )  # fmt: skip
         # The host venue first (as the model orders them), then the bridge points.
-        venues = _grouped(
+        venues = grouped(
             Venue.objects.filter(event_id__in=batch)
             .order_by("event_id", "-is_main", "name", "id")
             .values_list(*_VENUE_FIELDS)
         )
-        sectors = _grouped(
+        sectors = grouped(
             through.filter(event_id__in=batch).values_list("event_id", "sector__code")
         )
-        targets = _grouped(
+        targets = grouped(
             targets_through.filter(event_id__in=batch).values_list(
                 "event_id", "country__name_vi", "country__name_en"
             )
         )
-        partners = _grouped(
+        partners = grouped(
             partners_through.filter(event_id__in=batch).values_list(
                 "event_id", "foreignorganisation__name", "foreignorganisation__name_vi"
             )
@@ -89,7 +87,7 @@ def event_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             # Every country the event takes place in (host and bridge points), as the country
             # page lists an event under each country where it has a venue.
             facets = [("country", place[2]) for place in places]
-            facets += [("sector", code) for (code,) in sectors[pk]]
+            facets += [("sector", code) for code in sectors[pk]]
             yield Document(
                 object_id=pk,
                 title=title_vi,

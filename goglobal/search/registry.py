@@ -64,6 +64,15 @@ def id_batches(
         yield batch
 
 
+def grouped(rows: Iterable[tuple]) -> dict[int, list]:
+    """(key, value…) rows as {key: [value, …]}, a lone value unwrapped: what a source's
+    `documents` reads of a batch's related rows (sectors, venues, products) in one query."""
+    out: dict[int, list] = defaultdict(list)
+    for key, *values in rows:
+        out[key].append(values[0] if len(values) == 1 else tuple(values))
+    return out
+
+
 def choice_labels(choices) -> dict[str, list[str]]:
     """Each value's label in Vietnamese and English, for a document's body: "dien dan" and
     "forum" both find a forum whatever the language of the request that indexed it."""

@@ -4,7 +4,6 @@ hundreds of thousands) and says who may see them through its app's selector."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
@@ -17,7 +16,7 @@ from goglobal.missions.selectors import mission_list_for_user
 from goglobal.partners.models import ForeignOrganisation
 from goglobal.partners.selectors import foreign_organisation_visible_for_user
 from goglobal.reference.models import Country, Province
-from goglobal.search.registry import Document, SearchSource, id_batches, register
+from goglobal.search.registry import Document, SearchSource, grouped, id_batches, register
 
 _URL_PLACEHOLDER = 987654321
 
@@ -49,13 +48,6 @@ def _among(name: str, batch: list[int]) -> dict:
     return {f"{name}__in": batch}
 
 
-def _grouped(rows: Iterable[tuple]) -> dict[int, list]:
-    out: dict[int, list] = defaultdict(list)
-    for key, *values in rows:
-        out[key].append(values[0] if len(values) == 1 else tuple(values))
-    return out
-
-
 def _provinces() -> dict[int, tuple[str, str]]:
     return {
         code: (vi, en)
@@ -82,17 +74,17 @@ def enterprise_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             "id", "name_vi", "name_en", "trading_names", "tax_code", "province_id",
             "employee_band", "description_vi", "description_en",
         )  # fmt: skip
-        sectors = _grouped(
+        sectors = grouped(
             links.filter(**_among("enterprise_id", batch)).values_list(
                 "enterprise_id", "sector__code"
             )
         )
-        presence = _grouped(
+        presence = grouped(
             MarketPresence.objects.filter(**_among("enterprise_id", batch)).values_list(
                 "enterprise_id", "country_id", "mode"
             )
         )
-        products = _grouped(
+        products = grouped(
             Product.objects.filter(**_among("enterprise_id", batch)).values_list(
                 "enterprise_id", "name_vi", "name_en"
             )
@@ -125,12 +117,12 @@ def product_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             "id", "name_vi", "name_en", "description_vi", "description_en", "enterprise_id",
             "enterprise__name_vi", "enterprise__name_en", "enterprise__province_id",
         )  # fmt: skip
-        sectors = _grouped(
+        sectors = grouped(
             Product.sectors.through.objects.filter(**_among("product_id", batch)).values_list(
                 "product_id", "sector__code"
             )
         )
-        markets = _grouped(
+        markets = grouped(
             Product.target_markets.through.objects.filter(
                 **_among("product_id", batch)
             ).values_list("product_id", "country_id")
@@ -158,7 +150,7 @@ def organisation_documents(ids: Iterable[int] | None) -> Iterator[Document]:
         rows = ForeignOrganisation.objects.filter(**_among("id", batch)).values_list(
             "id", "name", "name_vi", "country_id", "city", "description"
         )
-        sectors = _grouped(
+        sectors = grouped(
             ForeignOrganisation.sectors.through.objects.filter(
                 **_among("foreignorganisation_id", batch)
             ).values_list("foreignorganisation_id", "sector__code")
@@ -185,7 +177,7 @@ def mission_documents(ids: Iterable[int] | None) -> Iterator[Document]:
             "id", "name_vi", "name_en", "city", "host_country_id", "head_name",
             "international_organisation",
         )  # fmt: skip
-        jurisdiction = _grouped(
+        jurisdiction = grouped(
             Mission.jurisdiction.through.objects.filter(**_among("mission_id", batch)).values_list(
                 "mission_id", "country_id"
             )
