@@ -29,6 +29,10 @@ class _Backend:
     # A letters-only prefix this long or longer is matched through its completions when it has
     # at most COMPLETIONS_MAX of them (query.Term.completions).
     COMPLETION_MIN_LENGTH = VOCABULARY_MIN_LENGTH
+    # Prefixes up to this long are read from one list the engine keeps for each (SQLite's
+    # prefix indexes, PostgreSQL's prefix lexemes); a longer one unites the lists of all the
+    # words that begin with it.
+    PREFIX_INDEXED = 4
 
     @staticmethod
     def _vocabulary_range(prefix: str, limit: int) -> list[str]:
@@ -52,6 +56,9 @@ class _Backend:
         found = self._vocabulary_range(word, COMPLETIONS_MAX + 1)
         if 0 < len(found) <= COMPLETIONS_MAX:
             term.completions = found
+        elif found and len(word) > self.PREFIX_INDEXED:
+            # The range is in order: the word itself comes first when it is indexed.
+            term.indexed = found[0] == word
 
     def _matching(
         self,
@@ -117,9 +124,16 @@ class _Backend:
                     if matches(f"{row[names_at]} {row[-1]}")
                 ]
                 return [row[:-1] for row in rows], [matches(row[names_at]) for row in rows], False
+        # Matches of the query with its last word whole are matches of the query: when there
+        # are more than `limit` of them, the matches are capped, and these are as good as any
+        # for the candidates outside the names (see ParsedQuery.whole_words).
+        whole = query.whole_words()
         every = None
         if self.STOPS_AT_LIMIT:
-            every = self._ids(query, limit)
+            if whole is not None:
+                every = self._ids(whole, limit)
+            if every is None or len(every) <= limit:
+                every = self._ids(query, limit)
             if len(every) <= limit:
                 rows = rows_by_id(columns, every)
                 return rows, [matches(row[names_at]) for row in rows], False
@@ -130,9 +144,12 @@ class _Backend:
         if every is None:
             # The other matches' rows in one query; one more than there is room for says
             # whether the matches were capped.
-            rest = self._matching(
-                columns, query, room + 1, names=False, excluding=[row[0] for row in first]
-            )
+            excluding = [row[0] for row in first]
+            rest = []
+            if whole is not None:
+                rest = self._matching(columns, whole, room + 1, names=False, excluding=excluding)
+            if len(rest) <= room:
+                rest = self._matching(columns, query, room + 1, names=False, excluding=excluding)
             capped = len(rest) > room
             rest = rest[:room]
         else:
@@ -213,19 +230,18 @@ class PostgreSQLBackend(_Backend):
 
     DOCUMENT = "document"
     NAMES = "names_document"
-    # The tsvectors hold every word's first one to four letters as lexemes ("~xu", migration
-    # 0008): a prefix that short is one of them. A longer one with few completions is matched
-    # through them; otherwise as a tsquery prefix (:*), for which GIN unites the entries of
-    # every word that begins with it ("company":* over 100,000 enterprises: 28 ms; "company" |
-    # "companys": 3 ms).
-    PREFIX_LEXEMES = 4
-    COMPLETION_MIN_LENGTH = PREFIX_LEXEMES + 1
+    # The tsvectors hold every word's first one to four letters (PREFIX_INDEXED) as lexemes
+    # ("~xu", migration 0008): a prefix that short is one of them. A longer one with few
+    # completions is matched through them; otherwise as a tsquery prefix (:*), for which GIN
+    # unites the entries of every word that begins with it ("company":* over 100,000
+    # enterprises: 28 ms; "company" | "companys": 3 ms).
+    COMPLETION_MIN_LENGTH = _Backend.PREFIX_INDEXED + 1
     STOPS_AT_LIMIT = False
 
     def _group(self, term: Term) -> str:
         if not term.prefix:
             options = [f"'{term.word}'"]
-        elif len(term.word) <= self.PREFIX_LEXEMES:
+        elif len(term.word) <= self.PREFIX_INDEXED:
             options = [f"'~{term.word}'"]
         elif term.completions:
             options = [f"'{word}'" for word in term.completions]

@@ -67,6 +67,9 @@ class Term:
     # with it. SQLite merges the entries of every word with a long prefix ("company"*: 14 ms
     # for 200,000 rows); the few words themselves are found at once.
     completions: list[str] | None = None
+    # For a prefix with more completions than that: whether the word itself is indexed (as
+    # "truong" is, beside the 421 other words that begin with it).
+    indexed: bool = False
 
 
 @dataclass
@@ -93,6 +96,17 @@ class ParsedQuery:
         if not kept or len(kept) == len(self.terms):
             return None
         return ParsedQuery(text=self.text, terms=kept)
+
+    def whole_words(self) -> ParsedQuery | None:
+        """The query with the word being typed matched whole, when that word is indexed and
+        has many completions (Term.indexed): what it matches, the query matches too, and the
+        engines find it at a fraction of the cost of the prefix ("anh truong": 1 ms, against
+        3 ms for "anh truong…", whose 422 words FTS5 merges). None otherwise."""
+        last = self.terms[-1] if self.terms else None
+        if last is None or not (last.prefix and last.indexed and last.completions is None):
+            return None
+        whole = Term(word=last.word, alternatives=last.alternatives, prefix=False)
+        return ParsedQuery(text=self.text, terms=[*self.terms[:-1], whole])
 
     def matcher(self):
         """Whether a folded text (names: [0-9a-z] words between spaces and "|") holds every
