@@ -112,7 +112,9 @@ class _Backend:
         Where the engine stops at a LIMIT, the ids of up to `limit` + 1 matches come first.
         When there are at most `limit` (a narrow query, as most long ones are), their rows are
         read and the names checked here: the full-text query over the names is not needed.
-        Elsewhere the names come first, then the rows of the other matches."""
+        Elsewhere the names come first, then the rows of the other matches. On both engines,
+        the query with its last word whole (ParsedQuery.whole_words) is tried first where it
+        may settle that the matches are capped."""
         matches = query.matcher()
         names_at = columns.index("names")
         if narrowed is not None:
