@@ -193,8 +193,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# How long a process keeps its estimate of the words most search entries hold
-# (goglobal/search/frequency.py): it only decides which words the engine is given first.
+# How long a process keeps its estimate of the search's common words, those a share of the
+# entries hold (goglobal/search/frequency.py): it only decides which words the engine is given
+# first.
 SEARCH_COMMON_WORDS_SECONDS = envint("SEARCH_COMMON_WORDS_SECONDS", 600)
 # The share of the entries from which a word counts as common: at 100,000 generated enterprises
 # a fifth keeps 35 words ("cong", "ty", "tnhh", "phan", "mem", …), and a pasted name's other

@@ -116,10 +116,12 @@ def including(model: type[Model], ids: Iterable[int]) -> list[tuple[str, list[in
     """(kind, ids) of the records whose entries include the text of these records of `model`,
     as their sources declare (SearchSource.includes): one query per such source."""
     ids = list(ids)
+    if not ids:
+        return []
     found = []
     for source in _SOURCES.values():
         for included, lookup in source.includes:
-            if ids and issubclass(model, included):
+            if issubclass(model, included):
                 records = source.model._default_manager.filter(**{f"{lookup}__in": ids})
                 found.append(
                     (source.kind, list(records.order_by().values_list("pk", flat=True).distinct()))
