@@ -32,7 +32,7 @@ class _Backend:
     # Prefixes up to this long are read from one list the engine keeps for each (SQLite's
     # prefix indexes, PostgreSQL's prefix lexemes); a longer one unites the lists of all the
     # words that begin with it.
-    PREFIX_INDEXED = 4
+    PREFIX_INDEXED: int
 
     @staticmethod
     def _vocabulary_range(prefix: str, limit: int) -> list[str]:
@@ -184,7 +184,9 @@ class SQLiteBackend(_Backend):
     """FTS5 tables: `search_fts` over the entries' names and body (migration 0002),
     `search_names_fts` over their names (0007)."""
 
-    # Shorter prefixes are read from FTS5's prefix indexes (prefix='1 2 3 4'), one list each.
+    # FTS5's prefix indexes (prefix='1 2 3 4 5 6', migration 0010): every Vietnamese syllable
+    # but a few seven-letter ones, folded, is one list.
+    PREFIX_INDEXED = 6
     COMPLETION_MIN_LENGTH = VOCABULARY_MIN_LENGTH
 
     @staticmethod
@@ -237,7 +239,8 @@ class PostgreSQLBackend(_Backend):
     # completions is matched through them; otherwise as a tsquery prefix (:*), for which GIN
     # unites the entries of every word that begins with it ("company":* over 100,000
     # enterprises: 28 ms; "company" | "companys": 3 ms).
-    COMPLETION_MIN_LENGTH = _Backend.PREFIX_INDEXED + 1
+    PREFIX_INDEXED = 4
+    COMPLETION_MIN_LENGTH = PREFIX_INDEXED + 1
     STOPS_AT_LIMIT = False
 
     def _group(self, term: Term) -> str:

@@ -1,12 +1,20 @@
 """Hostile queries, what each user may find, and facet counts that hide nothing and count
 nothing hidden."""
 
+import re
+
 import pytest
+from django.db import connection
 from django.db.models import Q
 
 from goglobal.enterprises.selectors import contact_visible_for_user
+from goglobal.search.backends import backend
 from goglobal.search.query import MAX_WORDS, edits1, parse, words
-from goglobal.search.selectors import SearchFilters, search_autocomplete_for_user, search_for_user
+from goglobal.search.selectors import (
+    SearchFilters,
+    search_autocomplete_for_user,
+    search_for_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +85,8 @@ def test_parse_corrects_only_words_of_five_letters_or_more():
 
 
 def test_short_tax_code_starts_find_the_enterprise(search_world):
-    """Two to six digits: FTS5's prefix indexes and PostgreSQL's prefix lexemes (one to four
-    characters), then a plain prefix; fewer matches as the start grows."""
+    """Two to six digits: FTS5's prefix indexes (one to six characters) and PostgreSQL's prefix
+    lexemes (one to four), then a plain prefix; fewer matches as the start grows."""
     officer = search_world.users["officer"]
     counts = []
     for length in range(2, 7):
@@ -258,3 +266,25 @@ def test_titles_and_subtitles_follow_the_page_language(search_world):
     # A contact is also found by its enterprise's English name.
     found = search_for_user(officer, "hoa binh technology giam doc", SearchFilters(type="contact"))
     assert [hit.title for hit in found.items] == ["Đặng Văn Quyết"]
+
+
+def test_the_engines_keep_one_list_for_prefixes_up_to_prefix_indexed(search_world):
+    """SQLite's FTS5 prefix indexes (migration 0010) and PostgreSQL's prefix lexemes (0008)
+    reach the length the backend counts on (backends.PREFIX_INDEXED)."""
+    longest = backend().PREFIX_INDEXED
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT sql FROM sqlite_master WHERE name IN ('search_fts', 'search_names_fts')"
+            )
+            tables = [row[0] for row in cursor.fetchall()]
+            assert len(tables) == 2
+            wanted = "prefix='" + " ".join(str(n) for n in range(1, longest + 1)) + "'"
+            assert all(wanted in sql for sql in tables)
+        else:
+            cursor.execute("SELECT document::text FROM search_searchentry")
+            prefixes = {
+                lexeme for (document,) in cursor.fetchall()
+                for lexeme in re.findall(r"'~([0-9a-z]+)'", document)
+            }  # fmt: skip
+            assert max(map(len, prefixes)) == longest
