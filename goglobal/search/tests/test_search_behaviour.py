@@ -8,8 +8,8 @@ from django.db import connection
 from django.db.models import Q
 
 from goglobal.enterprises.selectors import contact_visible_for_user
-from goglobal.search.backends import backend
-from goglobal.search.query import MAX_WORDS, edits1, parse, words
+from goglobal.search.backends import PostgreSQLBackend, SQLiteBackend, backend
+from goglobal.search.query import MAX_WORDS, ParsedQuery, edits1, parse, words
 from goglobal.search.selectors import (
     SearchFilters,
     search_autocomplete_for_user,
@@ -266,6 +266,26 @@ def test_titles_and_subtitles_follow_the_page_language(search_world):
     # A contact is also found by its enterprise's English name.
     found = search_for_user(officer, "hoa binh technology giam doc", SearchFilters(type="contact"))
     assert [hit.title for hit in found.items] == ["Đặng Văn Quyết"]
+
+
+def _rest(text: str, vocabulary: set[str]) -> ParsedQuery:
+    """The query without its first word, as ParsedQuery.without leaves it of a common one."""
+    query = parse(text, vocabulary=lambda candidates: candidates & vocabulary)
+    return ParsedQuery(text=text, terms=query.terms[1:])
+
+
+def test_postgresql_matches_the_rare_words_first_only_when_one_is_narrow():
+    """PostgreSQL reads every match of a probe before its LIMIT: a rest made only of corrected
+    words and short prefixes is no narrower than the query and is not matched first. SQLite,
+    which stops at the LIMIT, always is."""
+    vocabulary = {"hung", "chung", "phong", "phuong"}
+    broad = [_rest("thanh phung", vocabulary), _rest("minh lac", vocabulary)]
+    assert len(broad[0].terms[0].alternatives) == 5  # phung and its four neighbours
+    narrow = [_rest("ty sencode", vocabulary), _rest("ty dat hung", vocabulary)]
+    assert [PostgreSQLBackend().worth_probing(rest) for rest in broad + narrow] == [
+        False, False, True, True,
+    ]  # fmt: skip
+    assert all(SQLiteBackend().worth_probing(rest) for rest in broad + narrow)
 
 
 def test_the_engines_keep_one_list_for_prefixes_up_to_prefix_indexed(search_world):
