@@ -14,8 +14,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import BooleanField
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -129,11 +130,29 @@ class _Candidate:
 
 
 def _pk_in(model, ids: list[int]) -> RawSQL:
-    """`pk IN (1, 2, …)` written out (backends.id_list) with no ordering, so that SQLite probes
-    these keys (with json_each, whose size it cannot know, or the model's ordering, it walks an
-    index of every active enterprise)."""
+    """The records' keys among these, with no ordering. SQLite: `pk IN (1, 2, …)` written out
+    (backends.id_list), so that it probes these keys (with json_each, whose size it cannot know,
+    or the model's ordering, it walks an index of every active enterprise). PostgreSQL: `pk =
+    ANY(array)`, one parameter, which its planner does not estimate key by key as it does a
+    written list (1.4 ms of planning for 325 products, against 0.3)."""
     column = f"{connection.ops.quote_name(model._meta.db_table)}.{connection.ops.quote_name(model._meta.pk.column)}"
+    if connection.vendor == "postgresql":
+        return RawSQL(f"{column} = ANY(%s::bigint[])", [list(ids)], output_field=BooleanField())  # noqa: S611
     return RawSQL(f"{column} IN ({id_list(ids)})", [], output_field=BooleanField())  # noqa: S611
+
+
+def _visible_ids(visible: QuerySet, object_ids: list[int]) -> set[int]:
+    """Which of these records the selector's queryset holds: its query with `pk IN (…)`, compiled
+    by the ORM and its rows read as they are. They are bare integer keys, which need none of the
+    ORM's conversion of each row (for 300 ids, a fifth of the check)."""
+    found = visible.filter(_pk_in(visible.model, object_ids)).order_by().values_list("pk")
+    try:
+        sql, params = found.query.get_compiler(using=found.db).as_sql()
+    except EmptyResultSet:
+        return set()
+    with connections[found.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
@@ -155,8 +174,7 @@ def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candid
             # An unfiltered selector (staff): every record; the index holds only live ones.
             allowed[kind] = None
         else:
-            found = visible.filter(_pk_in(visible.model, object_ids))
-            allowed[kind] = set(found.order_by().values_list("pk", flat=True))
+            allowed[kind] = _visible_ids(visible, object_ids)
     return [
         candidate
         for candidate in candidates

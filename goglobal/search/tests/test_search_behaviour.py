@@ -7,11 +7,13 @@ import pytest
 from django.db import connection
 from django.db.models import Q
 
-from goglobal.enterprises.selectors import contact_visible_for_user
+from goglobal.enterprises.models import Enterprise
+from goglobal.enterprises.selectors import contact_visible_for_user, enterprise_visible_for_user
 from goglobal.search.backends import PostgreSQLBackend, SQLiteBackend, backend
 from goglobal.search.query import MAX_WORDS, ParsedQuery, edits1, parse, words
 from goglobal.search.selectors import (
     SearchFilters,
+    _visible_ids,
     search_autocomplete_for_user,
     search_for_user,
 )
@@ -286,6 +288,18 @@ def test_postgresql_matches_the_rare_words_first_only_when_one_is_narrow():
         False, False, True, True,
     ]  # fmt: skip
     assert all(SQLiteBackend().worth_probing(rest) for rest in broad + narrow)
+
+
+def test_visibility_is_each_selector_over_the_candidates(search_world):
+    anonymous = search_world.users["anonymous"]
+    ids = list(Enterprise.objects.values_list("pk", flat=True))
+    expected = set(
+        enterprise_visible_for_user(anonymous).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    assert expected and expected < set(ids)  # some are hidden from the public
+    assert _visible_ids(enterprise_visible_for_user(anonymous), ids) == expected
+    # A selector the ORM knows to match nothing, without a query.
+    assert _visible_ids(Enterprise.objects.filter(pk__in=[]), ids) == set()
 
 
 def test_the_engines_keep_one_list_for_prefixes_up_to_prefix_indexed(search_world):
