@@ -203,6 +203,11 @@ def _ranked(candidates: list[_Candidate], query: ParsedQuery, first: int) -> lis
         sort_key = candidate.sort_key
         return (rank, order.get(candidate.kind, len(order)), len(sort_key), sort_key, candidate.id)
 
+    # The first three ranks are matches in the names (an exact name or a name prefix holds
+    # every word of the query): when they are enough, the others need no key.
+    named = [candidate for candidate in candidates if candidate.in_names]
+    if len(named) >= first:
+        candidates = named
     if first >= len(candidates):
         return sorted(candidates, key=key)
     return heapq.nsmallest(first, candidates, key=key)
