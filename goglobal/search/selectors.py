@@ -142,9 +142,9 @@ def _pk_in(model, ids: list[int]) -> RawSQL:
 
 
 def _visible_ids(visible: QuerySet, object_ids: list[int]) -> set[int]:
-    """Which of these records the selector's queryset holds: its query with `pk IN (…)`, compiled
-    by the ORM and its rows read as they are. They are bare integer keys, which need none of the
-    ORM's conversion of each row (for 300 ids, a fifth of the check)."""
+    """Which of these records the selector's queryset holds: its query restricted to these keys
+    (_pk_in), compiled by the ORM and its rows read as they are. They are bare integer keys,
+    which need none of the ORM's conversion of each row (for 300 ids, a fifth of the check)."""
     found = visible.filter(_pk_in(visible.model, object_ids)).order_by().values_list("pk")
     try:
         sql, params = found.query.get_compiler(using=found.db).as_sql()
