@@ -141,6 +141,41 @@ def test_anonymous_write_is_401_with_or_without_csrf(contact):
     assert response.status_code == 401
 
 
+def test_openapi_schema_is_built_once_per_language_and_each_caller_gets_a_copy(monkeypatch):
+    """django-ninja builds the schema at every request: a second of a core, for anyone."""
+    import ninja.main
+    from django.utils import translation
+
+    from goglobal.core.api import api
+
+    built = []
+    build = ninja.main.get_schema
+
+    def counted(**kwargs):
+        built.append(kwargs["path_prefix"])
+        return build(**kwargs)
+
+    monkeypatch.setattr(ninja.main, "get_schema", counted)
+    monkeypatch.setattr(api, "_openapi_schemas", {})
+    first = Client().get("/api/v1/openapi.json").json()
+    second = Client().get("/api/v1/openapi.json").json()
+    assert first == second and first["paths"] and len(built) == 1
+    # The anonymous-read requirement is added once, not once per request.
+    assert first["paths"]["/api/v1/enterprises"]["get"]["security"][-1] == {}
+    assert first["paths"]["/api/v1/enterprises"]["get"]["security"].count({}) == 1
+    # A caller changing its copy changes nobody else's.
+    with translation.override("vi"):
+        mine = api.get_openapi_schema(path_prefix=built[0])
+        assert set(mine["paths"]) == set(first["paths"])
+        mine["paths"].clear()
+        assert set(api.get_openapi_schema(path_prefix=built[0])["paths"]) == set(first["paths"])
+    assert len(built) == 1
+    # Another language is built on its own (the schema may hold translated text).
+    with translation.override("en"):
+        assert set(api.get_openapi_schema(path_prefix=built[0])["paths"]) == set(first["paths"])
+    assert len(built) == 2
+
+
 def test_openapi_documents_both_schemes_and_anonymous_reads():
     schema = Client().get("/api/v1/openapi.json").json()
     assert schema["components"]["securitySchemes"] == {
