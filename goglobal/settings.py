@@ -103,13 +103,16 @@ else:
             "NAME": DATA_DIR / "goglobal.sqlite3",
             # WAL lets readers work while a writer commits; IMMEDIATE takes the write lock at
             # BEGIN so two writers queue instead of failing half-way with "database is locked".
+            # A writer waits up to 15 s for its turn: fifty registrations at once for an event
+            # (events/tests/test_concurrency.py) queue for 3 s on a 2-core machine, and a slower
+            # or busier one ran out of the 5 s this was before, failing a registration.
             # mmap: pages are read from the file's mapping instead of being copied into each
             # connection's cache first (a search's first run over 100,000 enterprises: 33 → 14
             # ms p50 in `goglobal bench search`).
             "OPTIONS": {
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-64000; "
+                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000; PRAGMA cache_size=-64000; "
                     "PRAGMA mmap_size=1073741824;"
                 ),
                 "transaction_mode": "IMMEDIATE",
