@@ -165,6 +165,13 @@ class _Backend:
         the engine stops at a LIMIT, a broad probe costs little: always."""
         return True
 
+    @staticmethod
+    def keys_in(column: str, ids: Sequence[int]) -> tuple[str, list]:
+        """`column` among these keys, as SQL and its parameters: the keys written out
+        (id_list), which SQLite probes one by one (with json_each, whose size it cannot know,
+        it walks a whole index instead)."""
+        return f"{column} IN ({id_list(ids)})", []
+
     def _ids(self, query: ParsedQuery, limit: int) -> list[int]:
         """The ids of up to `limit` + 1 entries matching in their names or body."""
         return [row[0] for row in self._matching(("id",), query, limit + 1, names=False)]
@@ -259,6 +266,12 @@ class PostgreSQLBackend(_Backend):
             len(term.alternatives) > 1 or (term.prefix and len(term.word) <= self.PREFIX_INDEXED)
             for term in narrowed.terms
         )
+
+    @staticmethod
+    def keys_in(column: str, ids: Sequence[int]) -> tuple[str, list]:
+        """As _Backend.keys_in, with one array parameter (`= ANY`): the planner estimates a
+        written list key by key (1.4 ms of planning for 325 products, against 0.3)."""
+        return f"{column} = ANY(%s::bigint[])", [list(ids)]
 
     def _group(self, term: Term) -> str:
         if not term.prefix:
