@@ -138,7 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in user with one plain query.
+    "goglobal.accounts.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -179,6 +180,8 @@ EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.Email
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "goglobal@localhost")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")  # links and QR codes in e-mails
 
+# Django's database sessions, read with one plain query (goglobal/accounts/sessions.py).
+SESSION_ENGINE = "goglobal.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Off by default so the embedded demo works over plain http; production turns it on.

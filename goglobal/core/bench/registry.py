@@ -150,7 +150,7 @@ def _officer_cookie() -> str:
         defaults={"role": Role.PROGRAMME_OFFICER, "full_name": "Benchmark officer"},
     )
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="goglobal.accounts.backends.ModelBackend")
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
