@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -143,14 +143,13 @@ def _plain(value):
     return value
 
 
-def rows(kind: str, queryset) -> Iterator[list]:
-    columns = COLUMNS[kind]
+def rows(columns: Sequence[ExportColumn], queryset) -> Iterator[list]:
     for item in queryset.iterator(chunk_size=CHUNK):
         yield [_plain(column.value(item)) for column in columns]
 
 
-def headers(kind: str) -> list[str]:
-    return [str(column.label) for column in COLUMNS[kind]]
+def headers(columns: Sequence[ExportColumn]) -> list[str]:
+    return [str(column.label) for column in columns]
 
 
 class _Echo:
@@ -170,8 +169,13 @@ def dated_file_name(kind: str, fmt: str) -> str:
 
 
 def export_response(kind: str, queryset, fmt: str):
-    header = headers(kind)  # translated now, in the request's language
-    return table_response(header, rows(kind, queryset), fmt=fmt, name=dated_file_name(kind, fmt))
+    return columns_response(COLUMNS[kind], queryset, fmt=fmt, name=dated_file_name(kind, fmt))
+
+
+def columns_response(columns: Sequence[ExportColumn], queryset, *, fmt: str, name: str):
+    """A list's queryset (from its selector) as a download: one row per record, one column per
+    ExportColumn, the header in the request's language."""
+    return table_response(headers(columns), rows(columns, queryset), fmt=fmt, name=name)
 
 
 def table_response(header: list[str], body: Iterable[list], *, fmt: str, name: str):

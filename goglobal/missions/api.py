@@ -5,12 +5,14 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.pagination import Rows
 from goglobal.core.schemas import CountryQuery, Id, InSchema, ShortText
 from goglobal.enterprises import selectors as enterprise_selectors
 from goglobal.enterprises.schemas import EnterpriseListItem, Ref
 from goglobal.missions import selectors, services
+from goglobal.missions.exports import mission_export_response
 from goglobal.missions.models import MissionKind
 
 router = Router(tags=["missions"])
@@ -78,6 +80,23 @@ def mission_list(
     kind: MissionKind | None = None,
 ):
     return selectors.mission_list_for_user(request.auth, country=country, kind=kind or "")
+
+
+@router.get(
+    "/missions/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the mission list",
+    description="The missions, with the list's filters.",
+)
+def mission_export(
+    request: HttpRequest,
+    fmt: Format = "csv",
+    country: CountryQuery = "",
+    kind: MissionKind | None = None,
+):
+    queryset = selectors.mission_list_for_user(request.auth, country=country, kind=kind or "")
+    return mission_export_response(queryset, fmt)
 
 
 @router.post("/missions", response=responses({201: MissionOut}, *WRITE))

@@ -5,6 +5,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import (
     CodeQuery,
@@ -16,6 +17,7 @@ from goglobal.core.schemas import (
 )
 from goglobal.enterprises.schemas import Ref
 from goglobal.partners import selectors, services
+from goglobal.partners.exports import organisation_export_response
 from goglobal.partners.models import OrganisationKind
 
 router = Router(tags=["foreign organisations"])
@@ -81,6 +83,27 @@ def foreign_organisation_list(
     return selectors.foreign_organisation_list_for_user(
         request.auth, q=q, country=country, kind=kind or "", sector=sector
     )
+
+
+@router.get(
+    "/foreign-organisations/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the foreign organisation list",
+    description="The organisations the caller can see (signed-in users), with the list's filters.",
+)
+def foreign_organisation_export(
+    request: HttpRequest,
+    fmt: Format = "csv",
+    q: SearchQuery = "",
+    country: CountryQuery = "",
+    kind: OrganisationKind | None = None,
+    sector: CodeQuery = "",
+):
+    queryset = selectors.foreign_organisation_list_for_user(
+        request.auth, q=q, country=country, kind=kind or "", sector=sector
+    )
+    return organisation_export_response(queryset, fmt)
 
 
 @router.post("/foreign-organisations", response=responses({201: ForeignOrganisationOut}, *WRITE))
