@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -110,6 +111,18 @@ COLUMNS = {
     "presence": PRESENCE,
     "declarations": DECLARATION,
 }
+
+
+_KEY_PLACEHOLDER = 987654321
+
+
+def link_column(absolute: Callable[[str], str], url_name: str) -> ExportColumn:
+    """A column of each record's page as a full address (`absolute`: the request's
+    build_absolute_uri), reversed once for the whole file and the record's key put in."""
+    head, _sep, tail = absolute(reverse(url_name, args=[_KEY_PLACEHOLDER])).partition(
+        str(_KEY_PLACEHOLDER)
+    )
+    return ExportColumn(gettext_lazy("Link"), lambda item: f"{head}{item.pk}{tail}")
 
 
 def can_export_declarations(user: AnyUser) -> bool:

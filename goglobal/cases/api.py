@@ -6,10 +6,12 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.cases import metrics, policies, selectors, services
 from goglobal.cases.api_briefings import router as briefings_router
 from goglobal.cases.api_publication import router as publication_router
 from goglobal.cases.enums import CaseCategory, CaseStatus
+from goglobal.cases.exports import case_export_response
 from goglobal.cases.models import Case
 from goglobal.cases.schemas import (
     CaseIn,
@@ -52,6 +54,31 @@ def case_list(
         country=country,
         enterprise_id=enterprise,
     )
+
+
+@router.get(
+    "/cases/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the case list",
+    description="The cases the caller may see, newest first, with the list's filters.",
+)
+def case_export(
+    request: HttpRequest,
+    fmt: Format = "csv",
+    status: CaseStatus | None = None,
+    category: CaseCategory | None = None,
+    country: CountryQuery = "",
+    enterprise: OptionalId = None,
+):
+    queryset = selectors.case_list_for_user(
+        request.auth,
+        status=status or "",
+        category=category or "",
+        country=country,
+        enterprise_id=enterprise,
+    )
+    return case_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/enterprises/{enterprise_id}/cases", response=responses({201: CaseOut}, *WRITE_ONE))

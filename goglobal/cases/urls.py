@@ -6,6 +6,7 @@ app_name = "cases"
 
 urlpatterns = [
     path("", views.case_list, name="list"),
+    path("export.<str:fmt>", views.case_export, name="export"),
     path("new/", views.case_create, name="create"),
     path("notifications/", views.notification_list, name="notifications"),
     path("metrics/", views.case_metrics, name="metrics"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts import access
+from goglobal.bulk.exports import FORMATS
 from goglobal.cases import (
     charts,
     machine,
@@ -24,6 +25,7 @@ from goglobal.cases import (
     sla,
 )
 from goglobal.cases.enums import CaseStatus
+from goglobal.cases.exports import case_export_response
 from goglobal.cases.forms import CaseFilterForm, CaseForm, MoveForm, RateForm, TriageForm
 from goglobal.cases.models import Case
 from goglobal.cases.views_work import case_work_context
@@ -50,6 +52,17 @@ def case_list(request):
         "section": "cases",
     }
     return render_page(request, "cases/list.html", context, partial="results", target="results")
+
+
+@login_required
+@require_GET
+def case_export(request, fmt: str):
+    """The list as a file, with the list's filters (its "Download" links)."""
+    if fmt not in FORMATS:
+        raise Http404
+    form = CaseFilterForm(request.GET or None)
+    queryset = selectors.case_list_for_user(request.user, **form.valid_data())
+    return case_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 def _form_page(request, form, *, title, back_url):

@@ -96,7 +96,7 @@ def mission_export(
     kind: MissionKind | None = None,
 ):
     queryset = selectors.mission_list_for_user(request.auth, country=country, kind=kind or "")
-    return mission_export_response(queryset, fmt)
+    return mission_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/missions", response=responses({201: MissionOut}, *WRITE))

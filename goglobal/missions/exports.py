@@ -3,9 +3,11 @@ file holds exactly the missions the list shows, with what their public pages sho
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
-from goglobal.bulk.exports import ExportColumn, columns_response, dated_file_name
+from goglobal.bulk.exports import ExportColumn, columns_response, dated_file_name, link_column
 
 COLUMNS = (
     ExportColumn(_("Name (Vietnamese)"), lambda m: m.name_vi),
@@ -24,5 +26,6 @@ COLUMNS = (
 )
 
 
-def mission_export_response(queryset, fmt: str):
-    return columns_response(COLUMNS, queryset, fmt=fmt, name=dated_file_name("missions", fmt))
+def mission_export_response(queryset, fmt: str, *, absolute: Callable[[str], str]):
+    columns = (*COLUMNS, link_column(absolute, "missions:detail"))
+    return columns_response(columns, queryset, fmt=fmt, name=dated_file_name("missions", fmt))

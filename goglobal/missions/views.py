@@ -41,7 +41,7 @@ def mission_export(request, fmt: str):
         raise Http404
     form = MissionFilterForm(request.GET or None)
     queryset = selectors.mission_list_for_user(request.user, **form.filters())
-    return mission_export_response(queryset, fmt)
+    return mission_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @require_GET

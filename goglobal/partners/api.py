@@ -103,7 +103,7 @@ def foreign_organisation_export(
     queryset = selectors.foreign_organisation_list_for_user(
         request.auth, q=q, country=country, kind=kind or "", sector=sector
     )
-    return organisation_export_response(queryset, fmt)
+    return organisation_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/foreign-organisations", response=responses({201: ForeignOrganisationOut}, *WRITE))

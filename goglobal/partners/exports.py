@@ -3,9 +3,11 @@ filters, so a file holds exactly the organisations the list shows, with what the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
-from goglobal.bulk.exports import ExportColumn, columns_response, dated_file_name
+from goglobal.bulk.exports import ExportColumn, columns_response, dated_file_name, link_column
 
 COLUMNS = (
     ExportColumn(_("Name"), lambda o: o.name),
@@ -19,7 +21,8 @@ COLUMNS = (
 )
 
 
-def organisation_export_response(queryset, fmt: str):
+def organisation_export_response(queryset, fmt: str, *, absolute: Callable[[str], str]):
+    columns = (*COLUMNS, link_column(absolute, "partners:detail"))
     return columns_response(
-        COLUMNS, queryset, fmt=fmt, name=dated_file_name("foreign-organisations", fmt)
+        columns, queryset, fmt=fmt, name=dated_file_name("foreign-organisations", fmt)
     )

@@ -44,7 +44,7 @@ def organisation_export(request, fmt: str):
         raise Http404
     form = ForeignOrganisationFilterForm(request.GET or None)
     queryset = selectors.foreign_organisation_list_for_user(request.user, **form.filters())
-    return organisation_export_response(queryset, fmt)
+    return organisation_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @login_required

@@ -6,6 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from goglobal.missions.models import Mission
 from goglobal.reference.models import Country
 from goglobal.testing import factories as f
 
@@ -44,9 +45,11 @@ def test_anyone_downloads_the_list_with_its_filters(client, missions):
         "JP", "JP", "Phạm Quang Hiệu", "embassy@vnembassy.jp", "'+81 3",
     )  # fmt: skip
     china = _csv(client.get("/missions/export.csv?country=FM"))
-    assert [(row[0], row[3], row[4], row[5]) for row in china[1:]] == [
-        ("Đại sứ quán tại Trung Quốc", "CN", "Bắc Kinh", "CN; FM")
-    ]
+    beijing = Mission.objects.get(city="Bắc Kinh")
+    assert [(row[0], row[3], row[4], row[5], row[11]) for row in china[1:]] == [
+        ("Đại sứ quán tại Trung Quốc", "CN", "Bắc Kinh", "CN; FM",
+         f"http://testserver/missions/{beijing.pk}/")
+    ]  # fmt: skip
     api = _csv(client.get("/api/v1/missions/export?kind=consulate_general"))
     assert [row[0] for row in api[1:]] == ["Tổng lãnh sự quán tại Osaka"]
 

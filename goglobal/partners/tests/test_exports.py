@@ -39,10 +39,11 @@ def test_the_page_file_holds_the_lists_rows_with_its_filters(client, officer, or
     client.force_login(officer)
     rows = _csv(client.get("/partners/export.csv"))
     assert rows[0] == ["Tên", "Tên (tiếng Việt)", "Loại", "Quốc gia", "Thành phố", "Lĩnh vực",
-                       "Trang web", "Mô tả"]  # fmt: skip
+                       "Trang web", "Mô tả", "Liên kết"]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["Albeego", "Tokyo Partner", "University of Salford"]
     assert rows[1] == ["Albeego", "Công ty Albeego", "Công ty", "GB", "London", "fintech",
-                       "https://albeego.example", "Payments"]  # fmt: skip
+                       "https://albeego.example", "Payments",
+                       f"http://testserver/partners/{organisations.pk}/"]  # fmt: skip
     assert [row[0] for row in _csv(client.get("/partners/export.csv?country=JP"))[1:]] == [
         "Tokyo Partner"
     ]
