@@ -150,7 +150,8 @@ def _plain(value):
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return value.normalize() if value == value.to_integral() else value
+        # A whole amount as the integer it is: normalize() would write 250000.00 as "2.5E+5".
+        return int(value) if value == value.to_integral_value() else value
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

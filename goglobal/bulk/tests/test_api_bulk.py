@@ -189,3 +189,14 @@ def test_api_export_query_count_does_not_grow_with_rows(world, kind):
         rows = _csv(client.get(path))
     assert len(rows) >= 4
     assert len(more) == len(few)
+
+
+def test_api_export_writes_whole_amounts_as_plain_numbers(world):
+    rows = _csv(client_as(world, "admin").get("/api/v1/declarations/export"))
+    header = rows[0]
+    amounts = {
+        (row[0], header[i]): row[i]
+        for row in rows[1:]
+        for i in (header.index("Tổng doanh thu"), header.index("Doanh thu ở nước ngoài"))
+    }
+    assert amounts and all(value.isdigit() for value in amounts.values()), amounts
