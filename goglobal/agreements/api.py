@@ -8,6 +8,8 @@ from pydantic import Field
 
 from goglobal.agreements import machine, selectors, services
 from goglobal.agreements.enums import AgreementKind, AgreementStatus, SignatorySide
+from goglobal.agreements.exports import agreement_export_response
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import MAX_ID, CountryQuery, Id, InSchema, LongText, ShortText
 from goglobal.enterprises.schemas import Ref
@@ -142,6 +144,26 @@ def agreement_list(
     return selectors.agreement_list_for_user(
         request.auth, country=country, kind=kind or "", status=status or ""
     )
+
+
+@router.get(
+    "/agreements/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the agreement list",
+    description="The agreements the caller may see, with the list's filters.",
+)
+def agreement_export(
+    request: HttpRequest,
+    fmt: Format = "csv",
+    country: CountryQuery = "",
+    kind: AgreementKind | None = None,
+    status: AgreementStatus | None = None,
+):
+    queryset = selectors.agreement_list_for_user(
+        request.auth, country=country, kind=kind or "", status=status or ""
+    )
+    return agreement_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/agreements", response=responses({201: AgreementOut}, *WRITE))

@@ -6,6 +6,7 @@ app_name = "agreements"
 
 urlpatterns = [
     path("", views.agreement_list, name="list"),
+    path("export.<str:fmt>", views.agreement_export, name="export"),
     path("new/", views.agreement_create, name="create"),
     path("<int:pk>/", views.agreement_detail, name="detail"),
     path("<int:pk>/transition/", views.agreement_transition, name="transition"),

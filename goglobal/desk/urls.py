@@ -12,6 +12,11 @@ urlpatterns = [
     path("notes/new/", notes.note_create, name="note-create"),
     path("notes/<int:pk>/", notes.note_detail, name="note-detail"),
     path("opportunities/", opportunities.opportunity_list, name="opportunity-list"),
+    path(
+        "opportunities/export.<str:fmt>",
+        opportunities.opportunity_export,
+        name="opportunity-export",
+    ),
     path("opportunities/new/", opportunities.opportunity_create, name="opportunity-create"),
     path("opportunities/<int:pk>/", opportunities.opportunity_detail, name="opportunity-detail"),
     path("opportunities/<int:pk>/interest/", opportunities.interest_create, name="interest-create"),

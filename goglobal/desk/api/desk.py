@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import CodeQuery, CountryQuery, Id, InSchema, Money
 from goglobal.desk import overview, selectors
@@ -20,6 +21,7 @@ from goglobal.desk.enums import (
     OpportunityOutcome,
     OpportunityStatus,
 )
+from goglobal.desk.exports import opportunity_export_response
 from goglobal.desk.services import notes, opportunities
 from goglobal.enterprises.schemas import Ref
 
@@ -182,6 +184,33 @@ def opportunity_list(
         sector=sector,
         matched_only=matched,
     )
+
+
+@router.get(
+    "/opportunities/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the business opportunity list",
+    description="The opportunities the caller may see, with the list's filters.",
+)
+def opportunity_export(
+    request: HttpRequest,
+    fmt: Format = "csv",
+    country: CountryQuery = "",
+    kind: OpportunityKind | None = None,
+    status: OpportunityStatus | None = None,
+    sector: CodeQuery = "",
+    matched: bool = False,
+):
+    queryset = selectors.opportunity_list_for_user(
+        request.auth,
+        country=country,
+        kind=kind or "",
+        status=status or "",
+        sector=sector,
+        matched_only=matched,
+    )
+    return opportunity_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/opportunities", response=responses({201: OpportunityOut}, *WRITE))
