@@ -6,6 +6,7 @@ app_name = "events"
 
 urlpatterns = [
     path("", events.event_list, name="list"),
+    path("export.<str:fmt>", events.event_export, name="export"),
     path("programme/", events.programme, name="programme"),
     path("programme.ics", calendars.programme_ics, name="programme-ics"),
     path("new/", events.event_create, name="create"),

@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AfterValidator, Field
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import (
     READ,
     READ_ONE,
@@ -23,6 +24,7 @@ from goglobal.enterprises.schemas import Ref
 from goglobal.enterprises.services.common import require
 from goglobal.events import selectors, services
 from goglobal.events.enums import EventKind, EventStatus, Language, RegistrationStatus
+from goglobal.events.exports import event_export_response
 
 router = Router(tags=["events"])
 
@@ -224,6 +226,28 @@ def event_list(
         kind=kind or "", status=status or "", year=year, upcoming=upcoming
     )
     return selectors.event_list_for_user(request.auth, filters)
+
+
+@router.get(
+    "/events/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the event list",
+    description="The events the caller may see, with the list's filters.",
+)
+def event_export(
+    request: HttpRequest,
+    fmt: Format = "csv",
+    kind: EventKind | None = None,
+    status: EventStatus | None = None,
+    year: Annotated[int | None, Field(ge=2000, le=2100)] = None,
+    upcoming: bool = False,
+):
+    filters = selectors.EventFilters(
+        kind=kind or "", status=status or "", year=year, upcoming=upcoming
+    )
+    events = selectors.event_list_for_user(request.auth, filters)
+    return event_export_response(events, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/events", response=responses({201: EventDetailOut}, *WRITE))
