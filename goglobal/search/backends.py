@@ -160,6 +160,10 @@ class _Backend:
             capped = True
         return first + rest, [True] * len(first) + [False] * len(rest), capped
 
+    def optimize(self) -> None:
+        """After the index is rewritten (services.search_rebuild): put it in the shape queries
+        read fastest."""
+
     def worth_probing(self, narrowed: ParsedQuery) -> bool:
         """Whether to match the query without its common words first (see candidates). Where
         the engine stops at a LIMIT, a broad probe costs little: always."""
@@ -225,6 +229,15 @@ class SQLiteBackend(_Backend):
     def _condition(self, names: bool) -> str:
         return f"{self._table(names)} MATCH %s"
 
+    def optimize(self) -> None:
+        """Merges each full-text table's segments into one (FTS5's 'optimize'). A rewrite leaves
+        several, and every term of every query is looked up in each: over 100,000 enterprises,
+        a two-word query over the names 350 → 290 µs, a word no entry holds 19 → 6 µs. Writes
+        afterwards add small segments that FTS5 merges as it goes."""
+        with connection.cursor() as cursor:
+            for table in ("search_fts", "search_names_fts"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
+
     def _ids(self, query: ParsedQuery, limit: int) -> list[int]:
         """The full-text table's own rowids, which are the entries' ids: no probe of the
         entries' table for each (501 of them, a page each, cost more than the match)."""
@@ -266,6 +279,12 @@ class PostgreSQLBackend(_Backend):
             len(term.alternatives) > 1 or (term.prefix and len(term.word) <= self.PREFIX_INDEXED)
             for term in narrowed.terms
         )
+
+    def optimize(self) -> None:
+        """Fresh statistics for the planner: a rewrite replaces every entry, and GIN's estimates
+        of how many entries a word matches decide between its index and a scan."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {ENTRY_TABLE}")
 
     @staticmethod
     def keys_in(column: str, ids: Sequence[int]) -> tuple[str, list]:

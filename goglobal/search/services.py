@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from goglobal.core import inserts
+from goglobal.search.backends import backend
 from goglobal.search.models import SearchEntry, SearchWord
 from goglobal.search.query import folded_name, in_vocabulary, words
 from goglobal.search.registry import Document, including, source_for, source_for_model, sources
@@ -148,5 +149,6 @@ def search_rebuild(*, kinds: Iterable[str] | None = None) -> dict[str, int]:
     for source in chosen:
         SearchEntry.objects.filter(kind=source.kind)._raw_delete(SearchEntry.objects.db)
         counts[source.kind] = _write(source.kind, source.documents(None))
+    backend().optimize()
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts

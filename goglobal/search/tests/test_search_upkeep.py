@@ -363,3 +363,30 @@ def test_a_broad_query_tries_the_word_being_typed_whole_first(officer, monkeypat
         assert (result.capped, result.count) == (capped, count)
         assert result.items[0].title == "Công ty Zetaxon"
     assert "Công ty Bắc Kạn" in [hit.title for hit in result.items]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rebuild_leaves_the_index_in_its_fastest_shape(officer):
+    """SQLite: one segment per full-text table (each committed write adds one, and every query
+    looks each of its words up in every segment). PostgreSQL: the planner's statistics counted
+    afresh (pg_class.reltuples, which ANALYZE sets)."""
+    from django.db import connection
+
+    from goglobal.search.services import search_rebuild
+
+    for n in range(3):
+        _enterprise(officer, name=f"Công ty TNHH Công nghệ Sông Hàn {n}")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            segments = "SELECT count(DISTINCT segid) FROM {}_idx"
+            cursor.execute(segments.format("search_fts"))
+            assert cursor.fetchone()[0] > 1  # one per committed write
+            search_rebuild()
+            for table in ("search_fts", "search_names_fts"):
+                cursor.execute(segments.format(table))
+                assert cursor.fetchone()[0] == 1, table
+        else:
+            search_rebuild()
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchentry'")
+            assert cursor.fetchone()[0] == SearchEntry.objects.count()
+    assert _found(officer, "song han 2") == [("enterprise", "Công ty TNHH Công nghệ Sông Hàn 2")]
