@@ -1,17 +1,19 @@
 import datetime as dt
 from typing import Annotated
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
 from goglobal.agreements import machine, selectors, services
 from goglobal.agreements.enums import AgreementKind, AgreementStatus, SignatorySide
 from goglobal.agreements.exports import agreement_export_response
+from goglobal.agreements.models import Agreement
 from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
-from goglobal.core.schemas import MAX_ID, CountryQuery, Id, InSchema, LongText, ShortText
+from goglobal.core.schemas import MAX_ID, CountryFilter, Id, InSchema, LongText, ShortText
 from goglobal.enterprises.schemas import Ref
 
 router = Router(tags=["agreements"])
@@ -133,17 +135,23 @@ def _out(request, agreement_id: int) -> dict:
     }
 
 
+class AgreementFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    country: CountryFilter = ""
+    kind: AgreementKind | None = None
+    status: AgreementStatus | None = None
+
+    def selected(self, user) -> QuerySet[Agreement]:
+        return selectors.agreement_list_for_user(
+            user, country=self.country, kind=self.kind or "", status=self.status or ""
+        )
+
+
 @router.get("/agreements", response=responses({200: list[AgreementListItem]}, *READ))
 @paginate(PageNumberPagination)
-def agreement_list(
-    request: HttpRequest,
-    country: CountryQuery = "",
-    kind: AgreementKind | None = None,
-    status: AgreementStatus | None = None,
-):
-    return selectors.agreement_list_for_user(
-        request.auth, country=country, kind=kind or "", status=status or ""
-    )
+def agreement_list(request: HttpRequest, filters: Query[AgreementFilters]):
+    return filters.selected(request.auth)
 
 
 @router.get(
@@ -153,17 +161,10 @@ def agreement_list(
     summary="Export the agreement list",
     description="The agreements the caller may see, with the list's filters.",
 )
-def agreement_export(
-    request: HttpRequest,
-    fmt: Format = "csv",
-    country: CountryQuery = "",
-    kind: AgreementKind | None = None,
-    status: AgreementStatus | None = None,
-):
-    queryset = selectors.agreement_list_for_user(
-        request.auth, country=country, kind=kind or "", status=status or ""
+def agreement_export(request: HttpRequest, filters: Query[AgreementFilters], fmt: Format = "csv"):
+    return agreement_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
     )
-    return agreement_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/agreements", response=responses({201: AgreementOut}, *WRITE))

@@ -1,9 +1,10 @@
 """Support cases under /api/v1/cases: scoped by `selectors`, changed through `services`."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
@@ -25,7 +26,7 @@ from goglobal.cases.schemas import (
     TriageIn,
 )
 from goglobal.core.api import READ, READ_ONE, WRITE_ONE, PageNumberPagination, responses
-from goglobal.core.schemas import CountryQuery, Id, OptionalId
+from goglobal.core.schemas import CountryFilter, Id, OptionalIdFilter
 from goglobal.enterprises.selectors import enterprise_get_for_user
 
 router = Router(tags=["cases"])
@@ -37,23 +38,29 @@ def _detail(user, case_id: int) -> Case:
     return selectors.case_get_for_user(user, case_id)
 
 
+class CaseFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    status: CaseStatus | None = None
+    category: CaseCategory | None = None
+    country: CountryFilter = ""
+    enterprise: OptionalIdFilter = None
+
+    def selected(self, user) -> QuerySet[Case]:
+        return selectors.case_list_for_user(
+            user,
+            status=self.status or "",
+            category=self.category or "",
+            country=self.country,
+            enterprise_id=self.enterprise,
+        )
+
+
 @router.get("/cases", response=responses({200: list[CaseRow]}, *READ))
 @paginate(PageNumberPagination)
-def case_list(
-    request: HttpRequest,
-    status: CaseStatus | None = None,
-    category: CaseCategory | None = None,
-    country: CountryQuery = "",
-    enterprise: OptionalId = None,
-):
+def case_list(request: HttpRequest, filters: Query[CaseFilters]):
     """The cases the caller may see, newest first."""
-    return selectors.case_list_for_user(
-        request.auth,
-        status=status or "",
-        category=category or "",
-        country=country,
-        enterprise_id=enterprise,
-    )
+    return filters.selected(request.auth)
 
 
 @router.get(
@@ -63,22 +70,10 @@ def case_list(
     summary="Export the case list",
     description="The cases the caller may see, newest first, with the list's filters.",
 )
-def case_export(
-    request: HttpRequest,
-    fmt: Format = "csv",
-    status: CaseStatus | None = None,
-    category: CaseCategory | None = None,
-    country: CountryQuery = "",
-    enterprise: OptionalId = None,
-):
-    queryset = selectors.case_list_for_user(
-        request.auth,
-        status=status or "",
-        category=category or "",
-        country=country,
-        enterprise_id=enterprise,
+def case_export(request: HttpRequest, filters: Query[CaseFilters], fmt: Format = "csv"):
+    return case_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
     )
-    return case_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/enterprises/{enterprise_id}/cases", response=responses({201: CaseOut}, *WRITE_ONE))

@@ -16,6 +16,12 @@ NO_NUL = r"^[^\x00]*$"
 SearchQuery = Annotated[str, Query(max_length=200, pattern=NO_NUL)]
 CodeQuery = Annotated[str, Query(max_length=40, pattern=NO_NUL)]
 CountryQuery = Annotated[str, Query(max_length=2, pattern=r"^([A-Za-z]{2})?$")]
+# The same bounds for the fields of a list's filter Schema, which the list and its download both
+# take (`filters: Query[…Filters]`), so the two cannot drift apart.
+SearchFilter = Annotated[str, Field(max_length=200, pattern=NO_NUL)]
+CodeFilter = Annotated[str, Field(max_length=40, pattern=NO_NUL)]
+CountryFilter = Annotated[str, Field(max_length=2, pattern=r"^([A-Za-z]{2})?$")]
+OptionalIdFilter = Annotated[int | None, Field(ge=1, le=MAX_ID)]
 
 
 def _check_strings(value: Any) -> None:

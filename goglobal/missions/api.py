@@ -1,19 +1,20 @@
 from typing import Annotated
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
 from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.pagination import Rows
-from goglobal.core.schemas import CountryQuery, Id, InSchema, ShortText
+from goglobal.core.schemas import CountryFilter, Id, InSchema, ShortText
 from goglobal.enterprises import selectors as enterprise_selectors
 from goglobal.enterprises.schemas import EnterpriseListItem, Ref
 from goglobal.missions import selectors, services
 from goglobal.missions.exports import mission_export_response
-from goglobal.missions.models import MissionKind
+from goglobal.missions.models import Mission, MissionKind
 
 router = Router(tags=["missions"])
 
@@ -72,14 +73,20 @@ class MissionIn(MissionPatch):
     city: Annotated[str, Field(max_length=120)]
 
 
+class MissionFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    country: CountryFilter = ""
+    kind: MissionKind | None = None
+
+    def selected(self, user) -> QuerySet[Mission]:
+        return selectors.mission_list_for_user(user, country=self.country, kind=self.kind or "")
+
+
 @router.get("/missions", response=responses({200: list[MissionOut]}, *READ))
 @paginate(PageNumberPagination)
-def mission_list(
-    request: HttpRequest,
-    country: CountryQuery = "",
-    kind: MissionKind | None = None,
-):
-    return selectors.mission_list_for_user(request.auth, country=country, kind=kind or "")
+def mission_list(request: HttpRequest, filters: Query[MissionFilters]):
+    return filters.selected(request.auth)
 
 
 @router.get(
@@ -89,14 +96,10 @@ def mission_list(
     summary="Export the mission list",
     description="The missions, with the list's filters.",
 )
-def mission_export(
-    request: HttpRequest,
-    fmt: Format = "csv",
-    country: CountryQuery = "",
-    kind: MissionKind | None = None,
-):
-    queryset = selectors.mission_list_for_user(request.auth, country=country, kind=kind or "")
-    return mission_export_response(queryset, fmt, absolute=request.build_absolute_uri)
+def mission_export(request: HttpRequest, filters: Query[MissionFilters], fmt: Format = "csv"):
+    return mission_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
+    )
 
 
 @router.post("/missions", response=responses({201: MissionOut}, *WRITE))

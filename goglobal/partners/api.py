@@ -1,24 +1,25 @@
 from typing import Annotated
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
 from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import (
-    CodeQuery,
-    CountryQuery,
+    CodeFilter,
+    CountryFilter,
     Id,
     InSchema,
-    SearchQuery,
+    SearchFilter,
     ShortText,
 )
 from goglobal.enterprises.schemas import Ref
 from goglobal.partners import selectors, services
 from goglobal.partners.exports import organisation_export_response
-from goglobal.partners.models import OrganisationKind
+from goglobal.partners.models import ForeignOrganisation, OrganisationKind
 
 router = Router(tags=["foreign organisations"])
 
@@ -69,20 +70,26 @@ class ForeignOrganisationIn(ForeignOrganisationPatch):
     country: Annotated[str, Field(min_length=2, max_length=2)]
 
 
+class ForeignOrganisationFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    q: SearchFilter = ""
+    country: CountryFilter = ""
+    kind: OrganisationKind | None = None
+    sector: CodeFilter = ""
+
+    def selected(self, user) -> QuerySet[ForeignOrganisation]:
+        return selectors.foreign_organisation_list_for_user(
+            user, q=self.q, country=self.country, kind=self.kind or "", sector=self.sector
+        )
+
+
 @router.get(
     "/foreign-organisations", response=responses({200: list[ForeignOrganisationOut]}, *READ)
 )
 @paginate(PageNumberPagination)
-def foreign_organisation_list(
-    request: HttpRequest,
-    q: SearchQuery = "",
-    country: CountryQuery = "",
-    kind: OrganisationKind | None = None,
-    sector: CodeQuery = "",
-):
-    return selectors.foreign_organisation_list_for_user(
-        request.auth, q=q, country=country, kind=kind or "", sector=sector
-    )
+def foreign_organisation_list(request: HttpRequest, filters: Query[ForeignOrganisationFilters]):
+    return filters.selected(request.auth)
 
 
 @router.get(
@@ -93,17 +100,11 @@ def foreign_organisation_list(
     description="The organisations the caller can see (signed-in users), with the list's filters.",
 )
 def foreign_organisation_export(
-    request: HttpRequest,
-    fmt: Format = "csv",
-    q: SearchQuery = "",
-    country: CountryQuery = "",
-    kind: OrganisationKind | None = None,
-    sector: CodeQuery = "",
+    request: HttpRequest, filters: Query[ForeignOrganisationFilters], fmt: Format = "csv"
 ):
-    queryset = selectors.foreign_organisation_list_for_user(
-        request.auth, q=q, country=country, kind=kind or "", sector=sector
+    return organisation_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
     )
-    return organisation_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/foreign-organisations", response=responses({201: ForeignOrganisationOut}, *WRITE))

@@ -1,21 +1,12 @@
 """The agreement list as a download: for each role exactly the agreements its list shows, with
 the list's filters and columns."""
 
-import csv
-import io
-
 import pytest
 
 from goglobal.testing.api import client_as
+from goglobal.testing.downloads import csv_rows
 
 pytestmark = pytest.mark.django_db
-
-
-def _csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 @pytest.mark.parametrize(
@@ -35,13 +26,13 @@ def test_each_role_downloads_the_agreements_its_list_shows(desk_world, role, exp
         for name in ("agreement_jp", "agreement_de_sgn")
     }
     for url in ("/agreements/export.csv", "/api/v1/agreements/export"):
-        assert {links[row[-1]] for row in _csv(client.get(url))[1:]} == expected, url
+        assert {links[row[-1]] for row in csv_rows(client.get(url))[1:]} == expected, url
 
 
 def test_the_file_has_the_lists_columns_and_filters(desk_world):
     client = client_as(desk_world, "admin")
     signed = desk_world.agreement_de_sgn
-    rows = _csv(client.get("/agreements/export.csv?country=DE"))
+    rows = csv_rows(client.get("/agreements/export.csv?country=DE"))
     assert rows[0] == ["Tiêu đề", "Loại", "Đối tác", "Nước đối tác", "Trạng thái",
                        "Ngày đề xuất", "Ngày ký", "Liên kết"]  # fmt: skip
     assert rows[1:] == [[
@@ -49,7 +40,7 @@ def test_the_file_has_the_lists_columns_and_filters(desk_world):
         signed.get_status_display(), signed.proposed_on.isoformat(), signed.signed_on.isoformat(),
         f"http://testserver/agreements/{signed.pk}/",
     ]]  # fmt: skip
-    assert _csv(client.get("/api/v1/agreements/export?status=proposed"))[1][0] == (
+    assert csv_rows(client.get("/api/v1/agreements/export?status=proposed"))[1][0] == (
         desk_world.agreement_jp.title
     )
     page = client.get("/agreements/?country=DE").content.decode()

@@ -1,4 +1,3 @@
-import csv
 import io
 
 import pytest
@@ -9,6 +8,7 @@ from goglobal.bulk.models import ImportJob
 from goglobal.bulk.tests.helpers import csv_bytes, enterprise_rows, valid_tax_code
 from goglobal.enterprises.models import Enterprise
 from goglobal.testing.api import client_as, row_counts
+from goglobal.testing.downloads import csv_rows
 from goglobal.testing.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +19,6 @@ def _upload(client, data: bytes, *, kind="enterprises", dry_run="true", name="fi
         "/api/v1/imports",
         {"kind": kind, "dry_run": dry_run, "file": SimpleUploadedFile(name, data)},
     )
-
-
-def _csv(response) -> list[list[str]]:
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 def test_api_import_dry_run_then_real_run(world):
@@ -104,24 +98,24 @@ def test_api_export_anonymous_excludes_inactive_enterprises(world):
     response = client_as(world, "anonymous").get("/api/v1/enterprises/export?format=csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = _csv(response)
+    rows = csv_rows(response)
     assert rows[0][:2] == ["Mã số thuế", "Tên pháp lý (tiếng Việt)"]
     tax_codes = {row[0] for row in rows[1:]}
     assert tax_codes == {world.ent_a.tax_code, world.ent_b.tax_code, world.ent_d.tax_code}
-    staff = _csv(client_as(world, "admin").get("/api/v1/enterprises/export"))
+    staff = csv_rows(client_as(world, "admin").get("/api/v1/enterprises/export"))
     assert world.ent_c.tax_code in {row[0] for row in staff[1:]}
 
 
 def test_api_export_keeps_filters(world):
     response = client_as(world, "admin").get("/api/v1/enterprises/export?country=DE")
-    assert [row[0] for row in _csv(response)[1:]] == [world.ent_b.tax_code]
+    assert [row[0] for row in csv_rows(response)[1:]] == [world.ent_b.tax_code]
 
 
 def test_api_export_escapes_formula_injection(world):
     EnterpriseFactory(
         name_vi='=HYPERLINK("http://evil","x")', name_en="-2+3", tax_code=valid_tax_code(9)
     )
-    rows = _csv(client_as(world, "admin").get("/api/v1/enterprises/export?q=hyperlink"))
+    rows = csv_rows(client_as(world, "admin").get("/api/v1/enterprises/export?q=hyperlink"))
     assert rows[1][1] == '\'=HYPERLINK("http://evil","x")'
     assert rows[1][2] == "'-2+3"
 
@@ -141,16 +135,16 @@ def test_api_export_xlsx_stores_text_not_formulas(world):
 def test_api_export_declarations_refused_to_a_mission_officer(world):
     assert client_as(world, "mission_officer").get("/api/v1/declarations/export").status_code == 403
     assert client_as(world, "anonymous").get("/api/v1/declarations/export").status_code == 401
-    own = _csv(client_as(world, "enterprise_rep").get("/api/v1/declarations/export"))
+    own = csv_rows(client_as(world, "enterprise_rep").get("/api/v1/declarations/export"))
     assert [row[0] for row in own[1:]] == [world.ent_a.tax_code]
-    every = _csv(client_as(world, "admin").get("/api/v1/declarations/export"))
+    every = csv_rows(client_as(world, "admin").get("/api/v1/declarations/export"))
     assert sorted(row[0] for row in every[1:]) == sorted(
         [world.ent_a.tax_code, world.ent_b.tax_code]
     )
 
 
 def test_api_export_products_follow_visibility(world):
-    rows = _csv(client_as(world, "anonymous").get("/api/v1/products/export"))
+    rows = csv_rows(client_as(world, "anonymous").get("/api/v1/products/export"))
     assert world.ent_c.tax_code not in {row[0] for row in rows[1:]}
     assert len(rows) == 4
 
@@ -186,13 +180,13 @@ def test_api_export_query_count_does_not_grow_with_rows(world, kind):
         PresenceFactory(enterprise=enterprise)
         DeclarationFactory(enterprise=enterprise)
     with CaptureQueriesContext(connection) as more:
-        rows = _csv(client.get(path))
+        rows = csv_rows(client.get(path))
     assert len(rows) >= 4
     assert len(more) == len(few)
 
 
 def test_api_export_writes_whole_amounts_as_plain_numbers(world):
-    rows = _csv(client_as(world, "admin").get("/api/v1/declarations/export"))
+    rows = csv_rows(client_as(world, "admin").get("/api/v1/declarations/export"))
     header = rows[0]
     amounts = {
         (row[0], header[i]): row[i]

@@ -1,7 +1,6 @@
 """The case list as a download: for every role exactly the cases the list shows it, with the
 list's filters and columns, and a link back to each case."""
 
-import csv
 import io
 
 import pytest
@@ -10,17 +9,11 @@ from openpyxl import load_workbook
 
 from goglobal.cases.tests.test_pages import CASES, LISTED
 from goglobal.testing.api import client_as
+from goglobal.testing.downloads import csv_rows
 from goglobal.testing.pages import login_redirect
 from goglobal.testing.world import ROLES
 
 pytestmark = pytest.mark.django_db
-
-
-def _csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 def _listed(world, rows) -> set[str]:
@@ -35,15 +28,15 @@ def test_each_role_downloads_exactly_the_cases_its_list_shows(shared_case_world,
     api = client.get("/api/v1/cases/export")
     if role == "anonymous":
         assert page["Location"] == login_redirect("/cases/export.csv")
-        assert _csv(api)[1:] == []
+        assert csv_rows(api)[1:] == []
         return
-    assert _listed(shared_case_world, _csv(page)) == LISTED[role]
-    assert _listed(shared_case_world, _csv(api)) == LISTED[role]
+    assert _listed(shared_case_world, csv_rows(page)) == LISTED[role]
+    assert _listed(shared_case_world, csv_rows(api)) == LISTED[role]
 
 
 def test_the_file_has_the_lists_columns_filters_and_links(shared_case_world):
     client = client_as(shared_case_world, "programme_officer")
-    rows = _csv(client.get("/cases/export.csv?status=in_progress"))
+    rows = csv_rows(client.get("/cases/export.csv?status=in_progress"))
     case = shared_case_world.rows["case_a"]
     assert rows[0] == ["#", "Tiêu đề", "Doanh nghiệp", "Quốc gia", "Lĩnh vực", "Mức ưu tiên",
                        "Trạng thái", "Ngày mở", "Liên kết"]  # fmt: skip
@@ -52,9 +45,9 @@ def test_the_file_has_the_lists_columns_filters_and_links(shared_case_world):
         case.get_status_display(), timezone.localdate(case.created_at).isoformat(),
         f"http://testserver/cases/{case.pk}/",
     ]]  # fmt: skip
-    api = _csv(client.get(f"/api/v1/cases/export?country=DE&enterprise={case.enterprise_id}"))
+    api = csv_rows(client.get(f"/api/v1/cases/export?country=DE&enterprise={case.enterprise_id}"))
     assert api[1:] == []
-    germany = _csv(client.get("/api/v1/cases/export?country=DE"))
+    germany = csv_rows(client.get("/api/v1/cases/export?country=DE"))
     assert _listed(shared_case_world, germany) == {"case_b", "case_b_other"}
     page = client.get("/cases/?country=DE").content.decode()
     assert 'href="/cases/export.xlsx?country=DE"' in page

@@ -4,14 +4,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
 from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
-from goglobal.core.schemas import CodeQuery, CountryQuery, Id, InSchema, Money
+from goglobal.core.schemas import CodeFilter, CountryFilter, CountryQuery, Id, InSchema, Money
 from goglobal.desk import overview, selectors
 from goglobal.desk.enums import (
     InterestStatus,
@@ -22,6 +23,7 @@ from goglobal.desk.enums import (
     OpportunityStatus,
 )
 from goglobal.desk.exports import opportunity_export_response
+from goglobal.desk.models import Opportunity
 from goglobal.desk.services import notes, opportunities
 from goglobal.enterprises.schemas import Ref
 
@@ -166,24 +168,30 @@ def note_detail(request: HttpRequest, note_id: Id):
     return selectors.note_get_for_user(request.auth, note_id)
 
 
+class OpportunityFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    country: CountryFilter = ""
+    kind: OpportunityKind | None = None
+    status: OpportunityStatus | None = None
+    sector: CodeFilter = ""
+    matched: bool = False
+
+    def selected(self, user) -> QuerySet[Opportunity]:
+        return selectors.opportunity_list_for_user(
+            user,
+            country=self.country,
+            kind=self.kind or "",
+            status=self.status or "",
+            sector=self.sector,
+            matched_only=self.matched,
+        )
+
+
 @router.get("/opportunities", response=responses({200: list[OpportunityOut]}, *READ))
 @paginate(PageNumberPagination)
-def opportunity_list(
-    request: HttpRequest,
-    country: CountryQuery = "",
-    kind: OpportunityKind | None = None,
-    status: OpportunityStatus | None = None,
-    sector: CodeQuery = "",
-    matched: bool = False,
-):
-    return selectors.opportunity_list_for_user(
-        request.auth,
-        country=country,
-        kind=kind or "",
-        status=status or "",
-        sector=sector,
-        matched_only=matched,
-    )
+def opportunity_list(request: HttpRequest, filters: Query[OpportunityFilters]):
+    return filters.selected(request.auth)
 
 
 @router.get(
@@ -194,23 +202,11 @@ def opportunity_list(
     description="The opportunities the caller may see, with the list's filters.",
 )
 def opportunity_export(
-    request: HttpRequest,
-    fmt: Format = "csv",
-    country: CountryQuery = "",
-    kind: OpportunityKind | None = None,
-    status: OpportunityStatus | None = None,
-    sector: CodeQuery = "",
-    matched: bool = False,
+    request: HttpRequest, filters: Query[OpportunityFilters], fmt: Format = "csv"
 ):
-    queryset = selectors.opportunity_list_for_user(
-        request.auth,
-        country=country,
-        kind=kind or "",
-        status=status or "",
-        sector=sector,
-        matched_only=matched,
+    return opportunity_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
     )
-    return opportunity_export_response(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/opportunities", response=responses({201: OpportunityOut}, *WRITE))

@@ -1,22 +1,13 @@
 """The business opportunity list as a download: signed-in users, for each role exactly the
 opportunities its list shows, with the list's filters and columns."""
 
-import csv
-import io
-
 import pytest
 
 from goglobal.testing.api import client_as
+from goglobal.testing.downloads import csv_rows
 from goglobal.testing.pages import login_redirect
 
 pytestmark = pytest.mark.django_db
-
-
-def _csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 @pytest.mark.parametrize(
@@ -32,20 +23,20 @@ def _csv(response) -> list[list[str]]:
 def test_each_role_downloads_the_opportunities_its_list_shows(desk_world, role, count):
     client = client_as(desk_world, role)
     for url in ("/desk/opportunities/export.csv", "/api/v1/opportunities/export"):
-        assert len(_csv(client.get(url))[1:]) == count, url
+        assert len(csv_rows(client.get(url))[1:]) == count, url
 
 
 def test_the_public_gets_none(desk_world):
     client = client_as(desk_world, "anonymous")
     page = client.get("/desk/opportunities/export.csv")
     assert page["Location"] == login_redirect("/desk/opportunities/export.csv")
-    assert _csv(client.get("/api/v1/opportunities/export"))[1:] == []
+    assert csv_rows(client.get("/api/v1/opportunities/export"))[1:] == []
 
 
 def test_the_file_has_the_lists_columns_and_filters(desk_world):
     client = client_as(desk_world, "mission_officer")
     opp = desk_world.opp_jp
-    rows = _csv(client.get("/desk/opportunities/export.csv?country=JP"))
+    rows = csv_rows(client.get("/desk/opportunities/export.csv?country=JP"))
     assert rows[0] == ["Tiêu đề", "Loại", "Quốc gia", "Lĩnh vực", "Giá trị", "Đơn vị tiền tệ",
                        "Hạn chót", "Trạng thái", "Liên kết"]  # fmt: skip
     assert rows[1:] == [[
@@ -53,8 +44,8 @@ def test_the_file_has_the_lists_columns_and_filters(desk_world):
         opp.deadline.isoformat(), opp.get_status_display(),
         f"http://testserver/desk/opportunities/{opp.pk}/",
     ]]  # fmt: skip
-    assert _csv(client.get("/desk/opportunities/export.csv?country=DE"))[1:] == []
-    assert _csv(client.get("/api/v1/opportunities/export?sector=fintech"))[1:] == []
+    assert csv_rows(client.get("/desk/opportunities/export.csv?country=DE"))[1:] == []
+    assert csv_rows(client.get("/api/v1/opportunities/export?sector=fintech"))[1:] == []
     page = client.get("/desk/opportunities/?country=JP").content.decode()
     assert 'href="/desk/opportunities/export.xlsx?country=JP"' in page
     assert client.get("/desk/opportunities/export.doc").status_code == 404

@@ -4,9 +4,10 @@ import datetime as dt
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AfterValidator, Field
 
@@ -25,6 +26,7 @@ from goglobal.enterprises.services.common import require
 from goglobal.events import selectors, services
 from goglobal.events.enums import EventKind, EventStatus, Language, RegistrationStatus
 from goglobal.events.exports import event_export_response
+from goglobal.events.models import Event
 
 router = Router(tags=["events"])
 
@@ -213,19 +215,25 @@ def _venue_of(event, venue_id: int):
     return venue
 
 
+class EventListFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    kind: EventKind | None = None
+    status: EventStatus | None = None
+    year: Annotated[int | None, Field(ge=2000, le=2100)] = None
+    upcoming: bool = False
+
+    def selected(self, user) -> QuerySet[Event]:
+        filters = selectors.EventFilters(
+            kind=self.kind or "", status=self.status or "", year=self.year, upcoming=self.upcoming
+        )
+        return selectors.event_list_for_user(user, filters)
+
+
 @router.get("/events", response=responses({200: list[EventOut]}, *READ))
 @paginate(PageNumberPagination)
-def event_list(
-    request: HttpRequest,
-    kind: EventKind | None = None,
-    status: EventStatus | None = None,
-    year: Annotated[int | None, Field(ge=2000, le=2100)] = None,
-    upcoming: bool = False,
-):
-    filters = selectors.EventFilters(
-        kind=kind or "", status=status or "", year=year, upcoming=upcoming
-    )
-    return selectors.event_list_for_user(request.auth, filters)
+def event_list(request: HttpRequest, filters: Query[EventListFilters]):
+    return filters.selected(request.auth)
 
 
 @router.get(
@@ -235,19 +243,10 @@ def event_list(
     summary="Export the event list",
     description="The events the caller may see, with the list's filters.",
 )
-def event_export(
-    request: HttpRequest,
-    fmt: Format = "csv",
-    kind: EventKind | None = None,
-    status: EventStatus | None = None,
-    year: Annotated[int | None, Field(ge=2000, le=2100)] = None,
-    upcoming: bool = False,
-):
-    filters = selectors.EventFilters(
-        kind=kind or "", status=status or "", year=year, upcoming=upcoming
+def event_export(request: HttpRequest, filters: Query[EventListFilters], fmt: Format = "csv"):
+    return event_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
     )
-    events = selectors.event_list_for_user(request.auth, filters)
-    return event_export_response(events, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/events", response=responses({201: EventDetailOut}, *WRITE))

@@ -1,25 +1,16 @@
 """The event list as a download: the events the list shows the user (the public: published
 public ones), upcoming unless past ones are asked for, with a link to each."""
 
-import csv
-import io
-
 import pytest
 from django.test import Client
 from django.utils import timezone
 
 from goglobal.events.enums import EventStatus
 from goglobal.events.tests.factories import EventFactory, VenueFactory, in_days
+from goglobal.testing.downloads import csv_rows
 from goglobal.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 @pytest.fixture
@@ -33,7 +24,7 @@ def events(db):
 
 
 def test_the_public_downloads_the_published_public_events_it_sees(client, events):
-    rows = _csv(client.get("/events/export.csv"))
+    rows = csv_rows(client.get("/events/export.csv"))
     assert rows[0] == ["Sự kiện", "Loại", "Thời gian", "Địa điểm", "Trạng thái", "Chỉ dành cho khách mời",
                        "Liên kết"]  # fmt: skip
     assert rows[1:] == [[
@@ -41,9 +32,9 @@ def test_the_public_downloads_the_published_public_events_it_sees(client, events
         timezone.localdate(events.starts_at).isoformat(), "Tokyo; Osaka",
         events.get_status_display(), "", f"http://testserver/events/{events.pk}/",
     ]]  # fmt: skip
-    past = _csv(client.get("/events/export.csv?past=1"))
+    past = csv_rows(client.get("/events/export.csv?past=1"))
     assert {row[0] for row in past[1:]} == {"Diễn đàn Tokyo", "Đã qua"}
-    assert {row[0] for row in _csv(client.get("/api/v1/events/export"))[1:]} == {
+    assert {row[0] for row in csv_rows(client.get("/api/v1/events/export"))[1:]} == {
         "Diễn đàn Tokyo", "Đã qua",
     }  # fmt: skip
 
@@ -51,11 +42,11 @@ def test_the_public_downloads_the_published_public_events_it_sees(client, events
 def test_staff_download_every_event(events):
     client = Client()
     client.force_login(UserFactory(role="programme_officer"))
-    rows = _csv(client.get("/api/v1/events/export?upcoming=true"))
+    rows = csv_rows(client.get("/api/v1/events/export?upcoming=true"))
     assert {row[0]: row[5] for row in rows[1:]} == {
         "Diễn đàn Tokyo": "", "Nháp": "", "Chỉ mời": "✓",
     }  # fmt: skip
-    drafts = _csv(client.get("/api/v1/events/export?status=draft"))
+    drafts = csv_rows(client.get("/api/v1/events/export?status=draft"))
     assert [row[0] for row in drafts[1:]] == ["Nháp"]
 
 

@@ -1,6 +1,5 @@
 """The mission list as a download: public like the list, with its filters."""
 
-import csv
 import io
 
 import pytest
@@ -9,15 +8,9 @@ from openpyxl import load_workbook
 from goglobal.missions.models import Mission
 from goglobal.reference.models import Country
 from goglobal.testing import factories as f
+from goglobal.testing.downloads import csv_rows
 
 pytestmark = pytest.mark.django_db
-
-
-def _csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 @pytest.fixture
@@ -33,7 +26,7 @@ def missions(db):
 
 
 def test_anyone_downloads_the_list_with_its_filters(client, missions):
-    rows = _csv(client.get("/missions/export.csv"))
+    rows = csv_rows(client.get("/missions/export.csv"))
     assert rows[0][:6] == ["Tên (tiếng Việt)", "Tên (tiếng Anh)", "Loại", "Nước sở tại",
                            "Thành phố", "Các nước kiêm nhiệm"]  # fmt: skip
     assert [row[0] for row in rows[1:]] == [
@@ -44,13 +37,13 @@ def test_anyone_downloads_the_list_with_its_filters(client, missions):
     assert (japan[3], japan[5], japan[7], japan[9], japan[10]) == (
         "JP", "JP", "Phạm Quang Hiệu", "embassy@vnembassy.jp", "'+81 3",
     )  # fmt: skip
-    china = _csv(client.get("/missions/export.csv?country=FM"))
+    china = csv_rows(client.get("/missions/export.csv?country=FM"))
     beijing = Mission.objects.get(city="Bắc Kinh")
     assert [(row[0], row[3], row[4], row[5], row[11]) for row in china[1:]] == [
         ("Đại sứ quán tại Trung Quốc", "CN", "Bắc Kinh", "CN; FM",
          f"http://testserver/missions/{beijing.pk}/")
     ]  # fmt: skip
-    api = _csv(client.get("/api/v1/missions/export?kind=consulate_general"))
+    api = csv_rows(client.get("/api/v1/missions/export?kind=consulate_general"))
     assert [row[0] for row in api[1:]] == ["Tổng lãnh sự quán tại Osaka"]
 
 
@@ -73,4 +66,4 @@ def test_a_bad_format_or_filter_is_refused_or_ignored_as_on_the_list(client, mis
     assert client.get("/api/v1/missions/export?format=pdf").status_code == 422
     assert client.get("/api/v1/missions/export?kind=castle").status_code == 422
     # The page's filter form ignores a value it does not know, as the list does.
-    assert len(_csv(client.get("/missions/export.csv?kind=castle"))) == 4
+    assert len(csv_rows(client.get("/missions/export.csv?kind=castle"))) == 4

@@ -1,7 +1,6 @@
 """The foreign organisation list as a download: the list's rows and filters, signed-in users
 only, formulas escaped."""
 
-import csv
 import io
 
 import pytest
@@ -9,17 +8,10 @@ from openpyxl import load_workbook
 
 from goglobal.reference.models import Country, Sector
 from goglobal.testing import factories as f
+from goglobal.testing.downloads import csv_rows
 from goglobal.testing.pages import login_redirect
 
 pytestmark = pytest.mark.django_db
-
-
-def _csv(response) -> list[list[str]]:
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
 
 
 @pytest.fixture
@@ -37,17 +29,17 @@ def organisations(db):
 
 def test_the_page_file_holds_the_lists_rows_with_its_filters(client, officer, organisations):
     client.force_login(officer)
-    rows = _csv(client.get("/partners/export.csv"))
+    rows = csv_rows(client.get("/partners/export.csv"))
     assert rows[0] == ["Tên", "Tên (tiếng Việt)", "Loại", "Quốc gia", "Thành phố", "Lĩnh vực",
                        "Trang web", "Mô tả", "Liên kết"]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["Albeego", "Tokyo Partner", "University of Salford"]
     assert rows[1] == ["Albeego", "Công ty Albeego", "Công ty", "GB", "London", "fintech",
                        "https://albeego.example", "Payments",
                        f"http://testserver/partners/{organisations.pk}/"]  # fmt: skip
-    assert [row[0] for row in _csv(client.get("/partners/export.csv?country=JP"))[1:]] == [
+    assert [row[0] for row in csv_rows(client.get("/partners/export.csv?country=JP"))[1:]] == [
         "Tokyo Partner"
     ]
-    assert [row[0] for row in _csv(client.get("/partners/export.csv?kind=university"))[1:]] == [
+    assert [row[0] for row in csv_rows(client.get("/partners/export.csv?kind=university"))[1:]] == [
         "University of Salford"
     ]
 
@@ -72,9 +64,9 @@ def test_an_unknown_format_is_not_found(client, officer):
 
 def test_the_api_file_is_empty_for_the_public_and_full_for_the_signed_in(client, officer,
                                                                           organisations):  # fmt: skip
-    assert _csv(client.get("/api/v1/foreign-organisations/export"))[1:] == []
+    assert csv_rows(client.get("/api/v1/foreign-organisations/export"))[1:] == []
     client.force_login(officer)
-    rows = _csv(client.get("/api/v1/foreign-organisations/export?sector=fintech"))
+    rows = csv_rows(client.get("/api/v1/foreign-organisations/export?sector=fintech"))
     assert [row[0] for row in rows[1:]] == ["Albeego"]
     assert client.get("/api/v1/foreign-organisations/export?format=pdf").status_code == 422
 
@@ -82,7 +74,7 @@ def test_the_api_file_is_empty_for_the_public_and_full_for_the_signed_in(client,
 def test_cells_a_spreadsheet_would_run_are_escaped_or_kept_as_text(client, officer):
     f.ForeignOrganisationFactory(name='=HYPERLINK("http://evil","x")', name_vi="@SUM(1)")
     client.force_login(officer)
-    rows = _csv(client.get("/partners/export.csv"))
+    rows = csv_rows(client.get("/partners/export.csv"))
     assert rows[1][:2] == ['\'=HYPERLINK("http://evil","x")', "'@SUM(1)"]
     response = client.get("/api/v1/foreign-organisations/export?format=xlsx")
     assert response.status_code == 200
