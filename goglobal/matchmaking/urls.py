@@ -6,6 +6,7 @@ app_name = "matchmaking"
 
 urlpatterns = [
     path("", profiles.profile_list, name="list"),
+    path("export.<str:fmt>", profiles.profile_export, name="export"),
     path("profiles/new/", profiles.profile_create, name="profile-create"),
     path("profiles/<int:pk>/", profiles.profile_detail, name="profile"),
     path("profiles/<int:pk>/edit/", profiles.profile_edit, name="profile-edit"),

@@ -3,17 +3,21 @@ as the pages."""
 
 from typing import Annotated
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
-from goglobal.core.schemas import Id, InSchema, OptionalId, SearchQuery
+from goglobal.core.schemas import Id, InSchema, OptionalId, SearchFilter
 from goglobal.enterprises.services.common import require
 from goglobal.events.selectors import event_get_for_user
 from goglobal.matchmaking import policies, selectors, services
 from goglobal.matchmaking.enums import Direction, InterestKind
+from goglobal.matchmaking.exports import profile_export_response
+from goglobal.matchmaking.models import MatchProfile
 
 router = Router(tags=["matchmaking"])
 
@@ -75,10 +79,33 @@ class DismissIn(InSchema):
     profile_id: PositiveId
 
 
+class ProfileFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    q: SearchFilter = ""
+    mine: bool = False
+
+    def selected(self, user) -> QuerySet[MatchProfile]:
+        return selectors.profile_list_for_user(user, q=self.q, mine=self.mine)
+
+
 @router.get("/matchmaking/profiles", response=responses({200: list[ProfileOut]}, *READ))
 @paginate(PageNumberPagination)
-def profile_list(request: HttpRequest, q: SearchQuery = "", mine: bool = False):
-    return selectors.profile_list_for_user(request.auth, q=q, mine=mine)
+def profile_list(request: HttpRequest, filters: Query[ProfileFilters]):
+    return filters.selected(request.auth)
+
+
+@router.get(
+    "/matchmaking/profiles/export",
+    response=responses(FILE_RESPONSES, *READ),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export the match profile list",
+    description="The profiles the caller may see (signed-in users), with the list's filters.",
+)
+def profile_export(request: HttpRequest, filters: Query[ProfileFilters], fmt: Format = "csv"):
+    return profile_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
+    )
 
 
 @router.post("/matchmaking/profiles", response=responses({201: ProfileOut}, *WRITE))

@@ -5,14 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from goglobal.bulk.exports import FORMATS
 from goglobal.core.pages import render_page
 from goglobal.events.views.common import run_action, run_form
 from goglobal.matchmaking import policies, selectors, services
+from goglobal.matchmaking.exports import profile_export_response
 from goglobal.matchmaking.forms import ProfileForm
 
 
@@ -24,6 +27,16 @@ def profile_list(request):
     mine = [p for p in profiles if policies.can_edit_profile(request.user, p)]
     context = {"profiles": profiles, "mine": mine, "q": q, "section": "matchmaking"}
     return render_page(request, "matchmaking/list.html", context)
+
+
+@login_required
+@require_GET
+def profile_export(request, fmt: str):
+    """Every profile the list's search finds (the page shows the first 200), as a file."""
+    if fmt not in FORMATS:
+        raise Http404
+    profiles = selectors.profile_list_for_user(request.user, q=request.GET.get("q", "")[:200])
+    return profile_export_response(profiles, fmt, absolute=request.build_absolute_uri)
 
 
 @login_required
