@@ -13,6 +13,13 @@ from django.utils.cache import patch_vary_headers
 from goglobal.core.forms import apply_service_errors
 
 
+def search_text(request: HttpRequest, limit: int) -> str:
+    """A search box's text from the query string, trimmed to `limit` characters. NUL is dropped:
+    PostgreSQL refuses it in any text, a LIKE pattern included (a form's CharField refuses it
+    too; these boxes have no form)."""
+    return (request.GET.get("q") or "").replace("\x00", "").strip()[:limit]
+
+
 def wants_partial(request: HttpRequest, target: str) -> bool:
     """An HTMX request that swaps only `target`. A history restore (the browser's back button
     after a cache miss) needs the whole page."""

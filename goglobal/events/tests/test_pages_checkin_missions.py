@@ -72,6 +72,8 @@ def test_mission_officer_finds_only_the_bridge_points_participants_by_name(forum
     venue_page = f"/events/{event.pk}/venues/{singapore.pk}/check-in/"
     found = officer.get(venue_page, {"q": "n"}).content.decode()
     assert "Jane Tan" in found and "Nguyễn Minh" not in found
+    # A NUL in the box is dropped, not sent to the database (PostgreSQL refuses it).
+    assert "Jane Tan" in officer.get(venue_page, {"q": "Ja\x00ne"}).content.decode()
     assert officer.post(venue_page, {"registration": minh.pk}).status_code == 404
     assert officer.post(venue_page, {"registration": jane.pk}).status_code == 200
     jane.refresh_from_db()

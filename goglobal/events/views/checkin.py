@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from goglobal.core.errors import ConflictError
-from goglobal.core.pages import render_page
+from goglobal.core.pages import render_page, search_text
 from goglobal.events import policies, selectors, services
 from goglobal.events.forms import CheckInForm
 
@@ -65,7 +65,7 @@ def check_in(request, pk: int, vid: int | None = None):
     except (ValidationError, ConflictError) as exc:
         error = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         status = 409 if isinstance(exc, ConflictError) else 422
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = search_text(request, 100)
     matches = (
         list(selectors.registration_list_for_event(request.user, event, q=query, venue=venue)[:20])
         if query

@@ -63,3 +63,12 @@ def test_the_file_has_the_profiles_columns_search_and_links(profiles):
     assert 'href="/matchmaking/export.csv?q=Partner"' in page
     assert owner.get("/matchmaking/export.txt").status_code == 404
     assert owner.get("/api/v1/matchmaking/profiles/export?format=txt").status_code == 422
+
+
+def test_a_nul_in_the_search_box_is_dropped_on_the_list_and_its_file(profiles):
+    shown, _hidden, own = profiles
+    owner = _client(rep_of(own))
+    typed = f"{shown.name[:4]}\x00{shown.name[4:12]}"
+    assert shown.name in owner.get("/matchmaking/", {"q": typed}).content.decode()
+    rows = csv_rows(owner.get("/matchmaking/export.csv", {"q": typed}))
+    assert [row[0] for row in rows[1:]] == [shown.name]

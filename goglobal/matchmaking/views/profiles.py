@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.bulk.exports import FORMATS
-from goglobal.core.pages import render_page
+from goglobal.core.pages import render_page, search_text
 from goglobal.events.views.common import run_action, run_form
 from goglobal.matchmaking import policies, selectors, services
 from goglobal.matchmaking.exports import profile_export_response
@@ -22,7 +22,7 @@ from goglobal.matchmaking.forms import ProfileForm
 @login_required
 @require_GET
 def profile_list(request):
-    q = request.GET.get("q", "")[:200]
+    q = search_text(request, 200)
     profiles = list(selectors.profile_list_for_user(request.user, q=q)[:200])
     mine = [p for p in profiles if policies.can_edit_profile(request.user, p)]
     context = {"profiles": profiles, "mine": mine, "q": q, "section": "matchmaking"}
@@ -35,7 +35,7 @@ def profile_export(request, fmt: str):
     """Every profile the list's search finds (the page shows the first 200), as a file."""
     if fmt not in FORMATS:
         raise Http404
-    profiles = selectors.profile_list_for_user(request.user, q=request.GET.get("q", "")[:200])
+    profiles = selectors.profile_list_for_user(request.user, q=search_text(request, 200))
     return profile_export_response(profiles, fmt, absolute=request.build_absolute_uri)
 
 
