@@ -14,6 +14,7 @@ from goglobal.bulk import exports, services
 from goglobal.bulk.forms import ImportForm
 from goglobal.bulk.models import ImportKind
 from goglobal.core.pages import render_page
+from goglobal.enterprises.enums import DeclarationStatus
 from goglobal.enterprises.forms import EnterpriseFilterForm
 
 
@@ -81,6 +82,9 @@ def export(request, kind: str, fmt: str):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         params["year"] = _int(request.GET.get("year"))
-        params["status"] = request.GET.get("status", "")[:12]
+        status = request.GET.get("status", "")
+        # As the list's filter: a status it does not know is no filter (and never reaches the
+        # database, which refuses a NUL in text).
+        params["status"] = status if status in DeclarationStatus.values else ""
     queryset = exports.export_queryset(request.user, kind, **params)
     return exports.export_response(kind, queryset, fmt)
