@@ -13,7 +13,7 @@ from goglobal.accounts import access
 from goglobal.bulk import exports, services
 from goglobal.bulk.forms import ImportForm
 from goglobal.bulk.models import ImportKind
-from goglobal.core.pages import render_page
+from goglobal.core.pages import query_id, render_page
 from goglobal.enterprises.enums import DeclarationStatus
 from goglobal.enterprises.forms import EnterpriseFilterForm
 
@@ -64,10 +64,6 @@ def import_confirm(request, pk: int):
     return redirect("bulk:import-detail", pk=real.pk)
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
-
-
 @require_GET
 def export(request, kind: str, fmt: str):
     if kind not in exports.COLUMNS or fmt not in exports.FORMATS:
@@ -77,11 +73,11 @@ def export(request, kind: str, fmt: str):
         form = EnterpriseFilterForm(request.GET or None, show_status=access.is_staff(request.user))
         params["filters"] = form.filters()
     else:
-        params["enterprise_id"] = _int(request.GET.get("enterprise"))
+        params["enterprise_id"] = query_id(request.GET.get("enterprise"))
     if kind == "declarations":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        params["year"] = _int(request.GET.get("year"))
+        params["year"] = query_id(request.GET.get("year"))
         status = request.GET.get("status", "")
         # As the list's filter: a status it does not know is no filter (and never reaches the
         # database, which refuses a NUL in text).

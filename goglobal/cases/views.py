@@ -31,7 +31,7 @@ from goglobal.cases.models import Case
 from goglobal.cases.views_work import case_work_context
 from goglobal.core.errors import ConflictError
 from goglobal.core.forms import apply_service_errors
-from goglobal.core.pages import render_page, run_service
+from goglobal.core.pages import query_id, render_page, run_service
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.enterprises.models import Contact, Enterprise
 from goglobal.enterprises.selectors import enterprise_visible_for_user
@@ -82,7 +82,8 @@ def _enterprise_for_filing(request) -> Enterprise:
     wanted = request.GET.get("enterprise") or request.POST.get("enterprise")
     visible = enterprise_visible_for_user(request.user)
     if wanted:
-        enterprise = visible.filter(pk=int(wanted)).first() if wanted.isdigit() else None
+        pk = query_id(wanted)
+        enterprise = visible.filter(pk=pk).first() if pk else None
     else:
         enterprise = visible.filter(pk__in=access.own_enterprise_ids(request.user)).first()
     if enterprise is None:

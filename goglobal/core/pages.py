@@ -11,6 +11,17 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from goglobal.core.forms import apply_service_errors
+from goglobal.core.schemas import MAX_ID
+
+
+def query_id(value: str | None) -> int | None:
+    """A record's key from a query-string or form value, or None when it is not one: ASCII digits
+    only ("²" passes str.isdigit but not int()) and within the keys' range (a longer number
+    overflows SQLite's integers)."""
+    if not value or not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_ID)):
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
 
 
 def search_text(request: HttpRequest, limit: int) -> str:

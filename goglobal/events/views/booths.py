@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from goglobal.bulk.exports import FORMATS, table_response
-from goglobal.core.pages import render_page
+from goglobal.core.pages import query_id, render_page
 from goglobal.events import policies, reports, selectors, services
 from goglobal.events.enums import EventKind
 from goglobal.events.forms import BoothForm, ExhibitorForm, LeadForm
@@ -113,7 +113,7 @@ def lead_list(request, pk: int):
     if not exhibitors and not policies.can_manage_events(request.user):
         raise PermissionDenied
     chosen = request.GET.get("exhibitor", "")
-    chosen = int(chosen) if chosen.isdigit() and int(chosen) in {x.pk for x in exhibitors} else None
+    chosen = query_id(chosen) if query_id(chosen) in {x.pk for x in exhibitors} else None
     leads = selectors.lead_list_for_event(request.user, event, exhibitor_id=chosen)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:

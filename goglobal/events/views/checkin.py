@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from goglobal.core.errors import ConflictError
-from goglobal.core.pages import render_page, search_text
+from goglobal.core.pages import query_id, render_page, search_text
 from goglobal.events import policies, selectors, services
 from goglobal.events.forms import CheckInForm
 
@@ -55,10 +55,10 @@ def check_in(request, pk: int, vid: int | None = None):
             found = services.ticket_registration(
                 form.cleaned_data["code"], event=event, venue=venue
             )
-        elif request.method == "POST" and data.get("registration", "").isdigit():
+        elif request.method == "POST" and query_id(data.get("registration")):
             found = get_object_or_404(
                 selectors.registration_list_for_event(request.user, event, venue=venue),
-                pk=int(data["registration"]),
+                pk=query_id(data.get("registration")),
             )
         if found is not None and request.method == "POST":
             done = services.registration_check_in(actor=request.user, registration=found)

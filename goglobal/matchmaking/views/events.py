@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from goglobal.core.pages import render_page
+from goglobal.core.pages import query_id, render_page
 from goglobal.events.selectors import event_get_for_user
 from goglobal.events.views.common import run_action, run_form
 from goglobal.matchmaking import policies, selectors, services
@@ -70,7 +70,7 @@ def _event_context(request, event, receiver: int | None = None) -> dict:
 def event_page(request, pk: int):
     event = event_get_for_user(request.user, pk)
     to = request.GET.get("to", "")
-    receiver = int(to) if to.isdigit() and len(to) <= 9 else None
+    receiver = query_id(to)
     return render_page(request, "matchmaking/event.html", _event_context(request, event, receiver))
 
 
@@ -79,10 +79,10 @@ def event_page(request, pk: int):
 def join(request, pk: int):
     event = event_get_for_user(request.user, pk)
     chosen = request.POST.get("profile", "")
-    if not chosen.isdigit() or len(chosen) > 9:
+    if query_id(chosen) is None:
         messages.error(request, _("Choose one of your profiles."))
     else:
-        profile = selectors.profile_get_for_user(request.user, int(chosen))
+        profile = selectors.profile_get_for_user(request.user, query_id(chosen))
         run_action(
             request,
             lambda: services.participant_add(actor=request.user, event=event, profile=profile),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.bulk.exports import FORMATS
-from goglobal.core.pages import render_page, search_text
+from goglobal.core.pages import query_id, render_page, search_text
 from goglobal.events.views.common import run_action, run_form
 from goglobal.matchmaking import policies, selectors, services
 from goglobal.matchmaking.exports import profile_export_response
@@ -72,9 +72,7 @@ def profile_create(request):
     """For the user's own organisation (?enterprise=ID or ?organisation=ID for staff)."""
     ids = {"enterprise_id": None, "foreign_organisation_id": None}
     for key, name in (("enterprise", "enterprise_id"), ("organisation", "foreign_organisation_id")):
-        value = request.GET.get(key, "")
-        if value.isdigit():
-            ids[name] = int(value)
+        ids[name] = query_id(request.GET.get(key))
     if ids == {"enterprise_id": None, "foreign_organisation_id": None}:
         enterprises, foreign = policies._own(request.user)
         ids["enterprise_id"] = min(enterprises, default=None)
