@@ -112,8 +112,9 @@ def lead_list(request, pk: int):
     exhibitors = selectors.exhibitor_list_for_lead_entry(request.user, event)
     if not exhibitors and not policies.can_manage_events(request.user):
         raise PermissionDenied
-    chosen = request.GET.get("exhibitor", "")
-    chosen = query_id(chosen) if query_id(chosen) in {x.pk for x in exhibitors} else None
+    chosen = query_id(request.GET.get("exhibitor"))
+    if chosen not in {x.pk for x in exhibitors}:
+        chosen = None
     leads = selectors.lead_list_for_event(request.user, event, exhibitor_id=chosen)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
