@@ -11,7 +11,7 @@ from goglobal.agreements import machine, selectors, services
 from goglobal.agreements.enums import AgreementKind, AgreementStatus, SignatorySide
 from goglobal.agreements.exports import agreement_export_response
 from goglobal.agreements.models import Agreement
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import MAX_ID, CountryFilter, Id, InSchema, LongText, ShortText
 from goglobal.enterprises.schemas import Ref
@@ -156,8 +156,7 @@ def agreement_list(request: HttpRequest, filters: Query[AgreementFilters]):
 
 @router.get(
     "/agreements/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the agreement list",
     description="The agreements the caller may see, with the list's filters.",
 )

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from goglobal.agreements.forms import (
     TransitionForm,
     UpgradeForm,
 )
-from goglobal.bulk.exports import FORMATS
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import render_page, run_service, run_service_or_report
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.files.forms import AttachmentForm
@@ -44,11 +43,9 @@ def agreement_list(request):
 @require_GET
 def agreement_export(request, fmt: str):
     """The list as a file, with the list's filters (its "Download" links)."""
-    if fmt not in FORMATS:
-        raise Http404
     form = AgreementFilterForm(request.GET or None)
     queryset = selectors.agreement_list_for_user(request.user, **form.valid_data())
-    return agreement_export_response(queryset, fmt, absolute=request.build_absolute_uri)
+    return list_download(request, fmt, queryset, agreement_export_response)
 
 
 def _detail_context(request, agreement, *, transition_form=None, upgrade_form=None) -> dict:

@@ -43,6 +43,10 @@ FILE_OPENAPI = {
 }
 
 
+# The route of a list's download (`@router.get(path, **EXPORT_ROUTE, summary=…)`).
+EXPORT_ROUTE = {"response": responses(FILE_RESPONSES, *READ), "openapi_extra": FILE_OPENAPI}
+
+
 class ImportJobOut(Schema):
     id: int
     kind: str
@@ -102,8 +106,7 @@ def import_detail(request: HttpRequest, job_id: Id):
 
 @router.get(
     "/enterprises/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the enterprise list",
     description="The enterprises the caller can see, with the list's filters.",
 )
@@ -131,17 +134,13 @@ def enterprise_export(
     return exports.export_response("enterprises", queryset, fmt)
 
 
-@router.get(
-    "/products/export", response=responses(FILE_RESPONSES, *READ), openapi_extra=FILE_OPENAPI
-)
+@router.get("/products/export", **EXPORT_ROUTE)
 def product_export(request: HttpRequest, fmt: Format = "csv", enterprise: OptionalId = None):
     queryset = exports.export_queryset(request.auth, "products", enterprise_id=enterprise)
     return exports.export_response("products", queryset, fmt)
 
 
-@router.get(
-    "/presence/export", response=responses(FILE_RESPONSES, *READ), openapi_extra=FILE_OPENAPI
-)
+@router.get("/presence/export", **EXPORT_ROUTE)
 def presence_export(request: HttpRequest, fmt: Format = "csv", enterprise: OptionalId = None):
     queryset = exports.export_queryset(request.auth, "presence", enterprise_id=enterprise)
     return exports.export_response("presence", queryset, fmt)

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, StreamingHttpResponse
-from django.urls import reverse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +22,7 @@ from goglobal.accounts import access
 from goglobal.accounts.access import AnyUser
 from goglobal.accounts.models import Role
 from goglobal.bulk.columns import column_for
+from goglobal.core.links import path_for
 from goglobal.enterprises import selectors
 
 # A spreadsheet runs a cell that starts with these as a formula (tab and CR too, in some).
@@ -113,16 +113,19 @@ COLUMNS = {
 }
 
 
-_KEY_PLACEHOLDER = 987654321
-
-
 def link_column(absolute: Callable[[str], str], url_name: str) -> ExportColumn:
     """A column of each record's page as a full address (`absolute`: the request's
-    build_absolute_uri), reversed once for the whole file and the record's key put in."""
-    head, _sep, tail = absolute(reverse(url_name, args=[_KEY_PLACEHOLDER])).partition(
-        str(_KEY_PLACEHOLDER)
-    )
-    return ExportColumn(gettext_lazy("Link"), lambda item: f"{head}{item.pk}{tail}")
+    build_absolute_uri, asked once for the site's address)."""
+    site = absolute("/").rstrip("/")
+    return ExportColumn(gettext_lazy("Link"), lambda item: site + path_for(url_name, item.pk))
+
+
+def list_download(request, fmt: str, queryset, respond: Callable):
+    """A list page's download link: the list's queryset as a file by the list's own `respond`
+    (…_export_response); a format other than CSV or XLSX is not found."""
+    if fmt not in FORMATS:
+        raise Http404
+    return respond(queryset, fmt, absolute=request.build_absolute_uri)
 
 
 def can_export_declarations(user: AnyUser) -> bool:

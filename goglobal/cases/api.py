@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.cases import metrics, policies, selectors, services
 from goglobal.cases.api_briefings import router as briefings_router
 from goglobal.cases.api_publication import router as publication_router
@@ -65,8 +65,7 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]):
 
 @router.get(
     "/cases/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the case list",
     description="The cases the caller may see, newest first, with the list's filters.",
 )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts import access
-from goglobal.bulk.exports import FORMATS
+from goglobal.bulk.exports import list_download
 from goglobal.cases import (
     charts,
     machine,
@@ -58,11 +58,9 @@ def case_list(request):
 @require_GET
 def case_export(request, fmt: str):
     """The list as a file, with the list's filters (its "Download" links)."""
-    if fmt not in FORMATS:
-        raise Http404
     form = CaseFilterForm(request.GET or None)
     queryset = selectors.case_list_for_user(request.user, **form.valid_data())
-    return case_export_response(queryset, fmt, absolute=request.build_absolute_uri)
+    return list_download(request, fmt, queryset, case_export_response)
 
 
 def _form_page(request, form, *, title, back_url):

@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.pagination import Rows
 from goglobal.core.schemas import CountryFilter, Id, InSchema, ShortText
@@ -91,8 +91,7 @@ def mission_list(request: HttpRequest, filters: Query[MissionFilters]):
 
 @router.get(
     "/missions/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the mission list",
     description="The missions, with the list's filters.",
 )

@@ -3,13 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from goglobal.bulk.exports import FORMATS
+from goglobal.bulk.exports import list_download
 from goglobal.core.changes import change_log
 from goglobal.core.pages import render_page, run_service
 from goglobal.core.pagination import paginate, query_without_page
@@ -37,11 +36,9 @@ def mission_list(request):
 @require_GET
 def mission_export(request, fmt: str):
     """The list as a file, with the list's filters (its "Download" links)."""
-    if fmt not in FORMATS:
-        raise Http404
     form = MissionFilterForm(request.GET or None)
     queryset = selectors.mission_list_for_user(request.user, **form.filters())
-    return mission_export_response(queryset, fmt, absolute=request.build_absolute_uri)
+    return list_download(request, fmt, queryset, mission_export_response)
 
 
 @require_GET

@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import (
     CodeFilter,
@@ -94,8 +94,7 @@ def foreign_organisation_list(request: HttpRequest, filters: Query[ForeignOrgani
 
 @router.get(
     "/foreign-organisations/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the foreign organisation list",
     description="The organisations the caller can see (signed-in users), with the list's filters.",
 )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from pydantic import BaseModel, ConfigDict
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, responses
 from goglobal.core.schemas import NO_NUL
 from goglobal.enterprises.enums import EmployeeBand, PresenceMode
@@ -127,8 +127,7 @@ def search(
 
 @router.get(
     "/search/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Download search results",
     description="Every result of the search the caller may see, in its order (a broad query: the "
     "best 500; the header X-Results-Capped says so), as CSV or XLSX.",

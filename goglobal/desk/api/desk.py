@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import CodeFilter, CountryFilter, CountryQuery, Id, InSchema, Money
 from goglobal.desk import overview, selectors
@@ -196,8 +196,7 @@ def opportunity_list(request: HttpRequest, filters: Query[OpportunityFilters]):
 
 @router.get(
     "/opportunities/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the business opportunity list",
     description="The opportunities the caller may see, with the list's filters.",
 )

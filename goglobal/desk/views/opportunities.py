@@ -3,13 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from goglobal.bulk.exports import FORMATS
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import render_page, run_service, run_service_or_report
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.desk import policies, selectors
@@ -47,11 +46,9 @@ def opportunity_list(request):
 @require_GET
 def opportunity_export(request, fmt: str):
     """The list as a file, with the list's filters (its "Download" links)."""
-    if fmt not in FORMATS:
-        raise Http404
     form = OpportunityFilterForm(request.GET or None)
     queryset = selectors.opportunity_list_for_user(request.user, **form.valid_data())
-    return opportunity_export_response(queryset, fmt, absolute=request.build_absolute_uri)
+    return list_download(request, fmt, queryset, opportunity_export_response)
 
 
 def _detail(request, opportunity, *, interest_form=None, outcome_form=None, status=200):

@@ -11,7 +11,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AfterValidator, Field
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import (
     READ,
     READ_ONE,
@@ -238,8 +238,7 @@ def event_list(request: HttpRequest, filters: Query[EventListFilters]):
 
 @router.get(
     "/events/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the event list",
     description="The events the caller may see, with the list's filters.",
 )

@@ -6,14 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from goglobal.bulk.exports import FORMATS
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import render_page
 from goglobal.events import policies, selectors, services
 from goglobal.events.enums import Language
@@ -45,11 +44,9 @@ def event_list(request):
 @require_GET
 def event_export(request, fmt: str):
     """The list as a file: upcoming events, or all with ?past=1, as the list shows them."""
-    if fmt not in FORMATS:
-        raise Http404
     upcoming = request.GET.get("past") != "1"
     events = selectors.event_list_for_user(request.user, selectors.EventFilters(upcoming=upcoming))
-    return event_export_response(events, fmt, absolute=request.build_absolute_uri)
+    return list_download(request, fmt, events, event_export_response)
 
 
 @require_GET

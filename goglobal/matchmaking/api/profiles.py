@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
-from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import Id, InSchema, OptionalId, SearchFilter
 from goglobal.enterprises.services.common import require
@@ -97,8 +97,7 @@ def profile_list(request: HttpRequest, filters: Query[ProfileFilters]):
 
 @router.get(
     "/matchmaking/profiles/export",
-    response=responses(FILE_RESPONSES, *READ),
-    openapi_extra=FILE_OPENAPI,
+    **EXPORT_ROUTE,
     summary="Export the match profile list",
     description="The profiles the caller may see (signed-in users), with the list's filters.",
 )

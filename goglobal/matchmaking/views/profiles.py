@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from goglobal.bulk.exports import FORMATS
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import query_id, render_page, search_text
 from goglobal.events.views.common import run_action, run_form
 from goglobal.matchmaking import policies, selectors, services
@@ -33,10 +32,8 @@ def profile_list(request):
 @require_GET
 def profile_export(request, fmt: str):
     """Every profile the list's search finds (the page shows the first 200), as a file."""
-    if fmt not in FORMATS:
-        raise Http404
     profiles = selectors.profile_list_for_user(request.user, q=search_text(request, 200))
-    return profile_export_response(profiles, fmt, absolute=request.build_absolute_uri)
+    return list_download(request, fmt, profiles, profile_export_response)
 
 
 @login_required
