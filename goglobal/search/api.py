@@ -69,8 +69,9 @@ class SearchOut(_Out):
     page_size: int
     pages: int
     capped: bool = Field(
-        description="True when the query matched more than 500 entries: the results, count and "
-        "facets then cover 500 of them (those matching in their names first)."
+        description="True when the query matched more than 500 entries within its filters: "
+        "the results, count and facets then cover 500 of them (those matching in their names "
+        "first)."
     )
     facets: list[FacetOut]
 

@@ -1,7 +1,8 @@
 """The two full-text backends behind one interface. `candidates` returns the rows (the
 `columns` asked for, id first) of the entries that match: all of them, or when there are more
 than `limit`, a bounded set that puts matches in the names first. Terms are [0-9a-z] words
-(see query.py), quoted here all the same, so no user text is ever read as full-text syntax."""
+(see query.py), quoted here all the same, so no user text is ever read as full-text syntax; the
+filters' facet words ("#province48", ParsedQuery.within) are matched with them."""
 
 from __future__ import annotations
 
@@ -215,7 +216,8 @@ class SQLiteBackend(_Backend):
         return "(" + " OR ".join(options) + ")"
 
     def expression(self, query: ParsedQuery) -> str:
-        return " AND ".join(self._group(term) for term in query.terms)
+        groups = [self._group(term) for term in query.terms]
+        return " AND ".join(groups + [f'"{word}"' for word in query.within])
 
     @staticmethod
     def _table(names: bool) -> str:
@@ -305,7 +307,8 @@ class PostgreSQLBackend(_Backend):
         return "(" + " | ".join(options) + ")"
 
     def expression(self, query: ParsedQuery) -> str:
-        return " & ".join(self._group(term) for term in query.terms)
+        groups = [self._group(term) for term in query.terms]
+        return " & ".join(groups + [f"'{word}'" for word in query.within])
 
     def _source(self, names: bool) -> str:
         return ENTRY_TABLE

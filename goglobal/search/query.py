@@ -38,6 +38,21 @@ def edits1(word: str) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
+# Marks the words that stand for facet values in the full-text index ("#province48"): no query
+# word ([0-9a-z]) equals one or begins one, on either engine (SQLite's tokenizer keeps "#" in
+# words, migration 0011).
+FACET_MARK = "#"
+_NOT_WORD = re.compile(r"[^0-9a-z]")
+
+
+def facet_word(name: str, value: str) -> str:
+    """The word of a facet's value in the full-text index ("province", "48" → "#province48"),
+    written for every entry (SearchEntry.facet_words) and matched with the query when the value
+    is a filter. Two values may share a word ("size" "1-10" and "11-0"): the match is a first
+    cut, and the filter is checked on the entries' facets after it."""
+    return FACET_MARK + _NOT_WORD.sub("", f"{name}{value}".lower())[:MAX_WORD_LENGTH]
+
+
 def in_vocabulary(word: str) -> bool:
     """Which indexed words the vocabulary keeps: four characters or more, not all digits (a
     word that begins with letters is always kept, so a letters-only prefix of four or more
@@ -77,6 +92,9 @@ class Term:
 class ParsedQuery:
     text: str
     terms: list[Term]
+    # Facet words (facet_word) every match must also hold: the filters, matched by the engine
+    # with the words so that a filtered query finds all it should, however broad its words.
+    within: tuple[str, ...] = ()
 
     @property
     def phrase(self) -> str:
@@ -96,7 +114,7 @@ class ParsedQuery:
         ]
         if not kept or len(kept) == len(self.terms):
             return None
-        return ParsedQuery(text=self.text, terms=kept)
+        return ParsedQuery(text=self.text, terms=kept, within=self.within)
 
     def whole_words(self) -> ParsedQuery | None:
         """The query with the word being typed matched whole, when that word is indexed and
@@ -108,7 +126,7 @@ class ParsedQuery:
         if last is None or not (last.prefix and last.indexed and last.completions is None):
             return None
         whole = Term(word=last.word, alternatives=last.alternatives, prefix=False)
-        return ParsedQuery(text=self.text, terms=[*self.terms[:-1], whole])
+        return ParsedQuery(text=self.text, terms=[*self.terms[:-1], whole], within=self.within)
 
     def matcher(self):
         """Whether a folded text (names: [0-9a-z] words between spaces and "|") holds every

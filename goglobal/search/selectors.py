@@ -1,9 +1,9 @@
 """The search: matching entries the user may see, ranked, with facet counts.
 
-Full-text queries give the candidate entries (at most CANDIDATES) and read them (two or three
-queries: backends.candidates); then, per kind present among them, the kind's own selector (goglobal.search.sources) says
-which of their records the user may see — a query of the selector over those record ids. The
-count, the facet counts and the ranking are then computed from that visible set, so no hidden
+Full-text queries give the candidate entries (at most CANDIDATES), within the filters' facet
+values, and read them (two or three queries: backends.candidates); then, per kind present
+among them, the kind's own selector (goglobal.search.sources) says which of their records the
+user may see — a query of the selector over those record ids. The count, the facet counts and the ranking are then computed from that visible set, so no hidden
 record is shown or counted."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import functools
 import heapq
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
@@ -27,7 +27,7 @@ from goglobal.reference.labels import reference_names
 from goglobal.reference.models import Country, Province, Sector
 from goglobal.search.backends import backend, rows_by_id
 from goglobal.search.frequency import common_words
-from goglobal.search.query import ParsedQuery, parse
+from goglobal.search.query import ParsedQuery, facet_word, parse
 from goglobal.search.registry import source_for, sources
 
 PAGE_SIZE = 20
@@ -299,8 +299,15 @@ def search_for_user(
         return result
     if filters.type and source_for(filters.type) is None:
         return result
+    chosen_facets = [
+        (name, getattr(filters, name)) for name in FACET_NAMES if getattr(filters, name)
+    ]
+    # The engine matches the filters with the words (so a broad query's candidates are all
+    # within them); their facet words may stand for other values too, so each candidate's
+    # facets are checked after.
+    query = replace(query, within=tuple(facet_word(name, value) for name, value in chosen_facets))
     visible, result.capped = _visible_candidates(user, query)
-    wanted = {f"{name}:{getattr(filters, name)}" for name in FACET_NAMES if getattr(filters, name)}
+    wanted = {f"{name}:{value}" for name, value in chosen_facets}
     chosen = [c for c in visible if wanted <= c.facet_tokens()] if wanted else visible
     # The type facet leaves the type filter out, so that the other types can still be chosen.
     counts: dict[str, dict[str, int]] = {"type": dict(Counter(c.kind for c in chosen))}

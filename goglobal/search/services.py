@@ -14,7 +14,7 @@ from django.db.models import Model
 from goglobal.core import inserts
 from goglobal.search.backends import backend
 from goglobal.search.models import SearchEntry, SearchWord
-from goglobal.search.query import folded_name, in_vocabulary, words
+from goglobal.search.query import facet_word, folded_name, in_vocabulary, words
 from goglobal.search.registry import Document, including, source_for, source_for_model, sources
 
 WRITE_BATCH = 2000
@@ -23,7 +23,7 @@ WRITE_BATCH = 2000
 # The entry's columns in the order _entry gives them.
 _COLUMNS = (
     "kind", "object_id", "title", "title_en", "subtitle", "url", "sort_key", "names", "body",
-    "facets", "subtitle_en",
+    "facets", "subtitle_en", "facet_words",
 )  # fmt: skip
 
 
@@ -45,6 +45,7 @@ def _entry(kind: str, document: Document) -> tuple:
         )
         if folded
     ]
+    facets = dict.fromkeys(document.facets)
     return (
         kind,
         document.object_id,
@@ -55,8 +56,9 @@ def _entry(kind: str, document: Document) -> tuple:
         title[:255],
         "|" + "|".join(names) + "|",
         " ".join(word for part in document.body if part for word in _words(part)),
-        " ".join(f"{name}:{value}" for name, value in dict.fromkeys(document.facets)),
+        " ".join(f"{name}:{value}" for name, value in facets),
         (document.subtitle_en or "")[:255],
+        " ".join(dict.fromkeys(facet_word(name, value) for name, value in facets)),
     )
 
 

@@ -10,7 +10,15 @@ from django.db.models import Q
 from goglobal.enterprises.models import Enterprise
 from goglobal.enterprises.selectors import contact_visible_for_user, enterprise_visible_for_user
 from goglobal.search.backends import PostgreSQLBackend, SQLiteBackend, backend
-from goglobal.search.query import MAX_WORDS, ParsedQuery, edits1, parse, words
+from goglobal.search.query import (
+    MAX_WORD_LENGTH,
+    MAX_WORDS,
+    ParsedQuery,
+    edits1,
+    facet_word,
+    parse,
+    words,
+)
 from goglobal.search.selectors import (
     SearchFilters,
     _visible_ids,
@@ -116,6 +124,44 @@ def test_hostile_queries_find_what_their_words_say(search_world):
         assert titles[0] == "Tập đoàn Công nghiệp - Viễn thông Quân đội", text
     assert search_for_user(anonymous, "' OR 1=1 --").count == 0
     assert search_for_user(anonymous, "").items == []
+
+
+HOSTILE_FILTERS = [
+    "' OR 1=1 --",
+    "48' | '#sectorai",
+    '48" OR "x',
+    "#",
+    "",
+    "x" * 10_000,
+    "\x00",
+    "48:*",
+    "ĐÀ NẴNG",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_FILTERS, ids=range(len(HOSTILE_FILTERS)))
+def test_hostile_filter_values_answer_calmly(search_world, value):
+    """Filters become facet words matched by the engine (query.facet_word): whatever their
+    value, only [0-9a-z] after the mark reaches it, and no value that is not a facet's finds
+    anything."""
+    officer = search_world.users["officer"]
+    for name in ("province", "sector", "country", "mode", "size"):
+        result = search_for_user(officer, "cong ty", SearchFilters(**{name: value}))
+        assert result.count == 0 or value == "", (name, value)
+
+
+def test_no_query_word_reaches_a_facet_word(search_world):
+    """Every entry holds facet words ("#province48"); a query word, whole or being typed, never
+    matches one on either engine."""
+    officer = search_world.users["officer"]
+    assert facet_word("province", "48") == "#province48"
+    assert facet_word("size", "5000+") == "#size5000"
+    assert facet_word("country", "JP") == "#countryjp"
+    assert len(facet_word("sector", "x" * 500)) == 1 + MAX_WORD_LENGTH
+    assert search_for_user(officer, "cong ty", SearchFilters(province="48")).count > 0
+    for text in ("province48", "#province48", "province4", "sectorai", "size11", "countryj"):
+        assert search_for_user(officer, text).count == 0, text
+        assert search_for_user(officer, f"cong ty {text}").count == 0, text
 
 
 def _titles(result):

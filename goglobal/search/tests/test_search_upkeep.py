@@ -229,6 +229,48 @@ def test_a_broad_query_keeps_the_matches_in_names_first(officer, monkeypatch):
         assert result.items[0].title == "Công ty Zetaplus"
 
 
+def test_a_filter_is_matched_with_the_words_however_broad_they_are(officer, monkeypatch):
+    """The filters' facet words are matched by the engine with the query (SearchEntry.
+    facet_words, migration 0011): a query capped without its filter finds every match within
+    it, not only those among the unfiltered query's first CANDIDATES."""
+    from goglobal.search import selectors
+
+    for n in range(4):
+        _enterprise(officer, name=f"Công ty Zetaplus Hà Nội {n}")
+        Enterprise.objects.filter(name_vi=f"Công ty Zetaplus Hà Nội {n}").update(province=1)
+    # Written last, so the engines come to them last.
+    for n in range(2):
+        _enterprise(officer, name=f"Công ty Zetaplus Đà Nẵng {n}")
+    from goglobal.search.services import search_rebuild
+
+    search_rebuild()  # the provinces updated around the services
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    assert search_for_user(officer, "zetaplus").capped
+    result = search_for_user(officer, "zetaplus", SearchFilters(province="48"))
+    assert (result.capped, result.count) == (False, 2)
+    assert {hit.title for hit in result.items} == {
+        "Công ty Zetaplus Đà Nẵng 0",
+        "Công ty Zetaplus Đà Nẵng 1",
+    }
+    assert _facet_counts(result, "province") == {"48": 2}
+    # Every filter at once, and one no entry holds.
+    result = search_for_user(
+        officer, "zetaplus", SearchFilters(province="48", sector="iot", size="11-50")
+    )
+    assert result.count == 2
+    assert search_for_user(officer, "zetaplus", SearchFilters(sector="ai")).count == 0
+    # Still capped when more match within the filter than the candidates.
+    result = search_for_user(officer, "zetaplus", SearchFilters(province="1"))
+    assert (result.capped, result.count) == (True, 3)
+    # The words written for the entries, as the engine matches them.
+    entry = SearchEntry.objects.get(kind="enterprise", title="Công ty Zetaplus Đà Nẵng 0")
+    assert set(entry.facet_words.split()) == {"#province48", "#sectoriot", "#size1150"}
+
+
+def _facet_counts(result, name):
+    return {v.value: v.count for facet in result.facets if facet.name == name for v in facet.values}
+
+
 def test_full_text_tables_stay_in_step_with_the_entries(officer):
     """SQLite: FTS5's integrity check compares both full-text tables with the entries after
     creates, renames and deletes (the triggers of migrations 0002 and 0007)."""
