@@ -3,8 +3,9 @@
 Full-text queries give the candidate entries (at most CANDIDATES), within the filters' facet
 values, and read them (two or three queries: backends.candidates); then, per kind present
 among them, the kind's own selector (goglobal.search.sources) says which of their records the
-user may see — a query of the selector over those record ids. The count, the facet counts and the ranking are then computed from that visible set, so no hidden
-record is shown or counted."""
+user may see — a query of the selector over those record ids. The count, the facet counts and
+the ranking are then computed from that visible set, so no hidden record is shown or
+counted."""
 
 from __future__ import annotations
 
