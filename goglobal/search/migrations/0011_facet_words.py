@@ -13,7 +13,7 @@ a filter is one more word the match must hold. "#" keeps them apart from every q
   twice) and created again with the facet words as a column, a tokenizer that keeps "#" in
   words, and 0010's prefix indexes and triggers; then refilled from the entries.
 - PostgreSQL: the generated tsvectors are dropped before the fill and added again with the
-  facet words as lexemes beside 0008's, then indexed as before.
+  facet words as lexemes beside 0008's, then indexed as before and analysed.
 
 Reversed: 0010's FTS5 tables and 0008's tsvectors again, and the column dropped. Running the
 fill again gives the same words (they are computed from `facets` alone)."""
@@ -134,11 +134,15 @@ def _add_tsvectors(schema_editor, with_facets: bool) -> None:
             ADD COLUMN document tsvector GENERATED ALWAYS AS ({document}) STORED,
             ADD COLUMN names_document tsvector GENERATED ALWAYS AS ({names}) STORED"""
     )
-    for index, column in (("search_entry_document", "document"), ("search_entry_names", "names_document")):
+    indexes = (("search_entry_document", "document"), ("search_entry_names", "names_document"))
+    for index, column in indexes:
         schema_editor.execute(
             f"CREATE INDEX {index} ON search_searchentry USING gin ({column}) "
             "WITH (fastupdate = off)"
         )
+    # The planner's statistics of the new columns, as `goglobal search rebuild` leaves them
+    # (backends.optimize): without them it guesses how many entries a word matches.
+    schema_editor.execute("ANALYZE search_searchentry")
 
 
 def forward(apps, schema_editor):
@@ -150,7 +154,9 @@ def forward(apps, schema_editor):
     )
     if vendor == "postgresql":
         # As Django leaves its columns: the value is always given.
-        schema_editor.execute("ALTER TABLE search_searchentry ALTER COLUMN facet_words DROP DEFAULT")
+        schema_editor.execute(
+            "ALTER TABLE search_searchentry ALTER COLUMN facet_words DROP DEFAULT"
+        )
         _drop_tsvectors(schema_editor)
     _fill(schema_editor)
     if vendor == "sqlite":
