@@ -3,7 +3,9 @@
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.cases import briefings, selectors
+from goglobal.cases.exports_briefings import briefing_export_response
 from goglobal.cases.models import ActionItem, CaseNomination
 from goglobal.cases.schemas import (
     ActionItemIn,
@@ -32,6 +34,18 @@ def _detail(user, briefing_id: int):
 def briefing_list(request: HttpRequest):
     """Staff and Advisory Group members see every briefing; others an empty list."""
     return list(briefings.briefing_visible_for_user(request.auth))
+
+
+@router.get(
+    "/briefings/export",
+    **EXPORT_ROUTE,
+    summary="Export the briefing list",
+    description="The briefings the caller may see (as the list: none for others), newest first.",
+)
+def briefing_export(request: HttpRequest, fmt: Format = "csv"):
+    return briefing_export_response(
+        briefings.briefing_visible_for_user(request.auth), fmt, absolute=request.build_absolute_uri
+    )
 
 
 @router.post("/briefings", response=responses({201: BriefingDetailOut}, *WRITE))

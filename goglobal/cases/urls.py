@@ -13,6 +13,7 @@ urlpatterns = [
     path("notifications/read/", views_work.notification_read_all, name="notifications-read"),
     path("notifications/<int:pk>/read/", views_work.notification_read, name="notification-read"),
     path("briefings/", views_briefings.briefing_list, name="briefing-list"),
+    path("briefings/export.<str:fmt>", views_briefings.briefing_export, name="briefing-export"),
     path("briefings/new/", views_briefings.briefing_create, name="briefing-create"),
     path("briefings/<int:pk>/", views_briefings.briefing_detail, name="briefing-detail"),
     path("briefings/<int:pk>/agenda/", views_briefings.briefing_agenda, name="briefing-agenda"),

@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goglobal.accounts.models import Role, User
+from goglobal.bulk.exports import list_download
 from goglobal.cases import briefings, policies, selectors
 from goglobal.cases.enums import ActionStatus, BriefingKind, BriefingStatus
+from goglobal.cases.exports_briefings import briefing_export_response
 from goglobal.cases.forms_work import (
     ActionItemForm,
     BriefingForm,
@@ -53,6 +55,16 @@ def briefing_list(request):
         "section": "cases",
     }
     return render_page(request, "cases/briefing_list.html", context)
+
+
+@login_required
+@require_GET
+def briefing_export(request, fmt: str):
+    """The list as a file (its "Download" links): the same briefings, for the same people."""
+    if not policies.can_see_briefings(request.user):
+        raise PermissionDenied
+    queryset = briefings.briefing_visible_for_user(request.user)
+    return list_download(request, fmt, queryset, briefing_export_response)
 
 
 @login_required
