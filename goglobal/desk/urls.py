@@ -9,6 +9,7 @@ urlpatterns = [
     path("missions/<int:pk>/", pages.desk_mission, name="mission"),
     path("countries/<str:code>/", pages.country_detail, name="country"),
     path("notes/", notes.note_list, name="note-list"),
+    path("notes/export.<str:fmt>", notes.note_export, name="note-export"),
     path("notes/new/", notes.note_create, name="note-create"),
     path("notes/<int:pk>/", notes.note_detail, name="note-detail"),
     path("opportunities/", opportunities.opportunity_list, name="opportunity-list"),
@@ -29,6 +30,7 @@ urlpatterns = [
         "opportunities/<int:pk>/close/", opportunities.opportunity_close, name="opportunity-close"
     ),
     path("orders/", orders.order_list, name="order-list"),
+    path("orders/export.<str:fmt>", orders.order_export, name="order-export"),
     path("orders/new/", orders.order_create, name="order-create"),
     path("orders/<int:pk>/", orders.order_detail, name="order-detail"),
     path("orders/<int:pk>/transition/", orders.order_transition, name="order-transition"),

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
-from goglobal.core.schemas import CodeFilter, CountryFilter, CountryQuery, Id, InSchema, Money
+from goglobal.core.schemas import CodeFilter, CountryFilter, Id, InSchema, Money
 from goglobal.desk import overview, selectors
 from goglobal.desk.enums import (
     InterestStatus,
@@ -22,8 +22,8 @@ from goglobal.desk.enums import (
     OpportunityOutcome,
     OpportunityStatus,
 )
-from goglobal.desk.exports import opportunity_export_response
-from goglobal.desk.models import Opportunity
+from goglobal.desk.exports import note_export_response, opportunity_export_response
+from goglobal.desk.models import MarketNote, Opportunity
 from goglobal.desk.services import notes, opportunities
 from goglobal.enterprises.schemas import Ref
 
@@ -151,10 +151,31 @@ class CountryOverview(Schema):
     overseas_revenue: dict | None
 
 
+class NoteFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    country: CountryFilter = ""
+
+    def selected(self, user) -> QuerySet[MarketNote]:
+        return selectors.note_list_for_user(user, country=self.country)
+
+
 @router.get("/market-notes", response=responses({200: list[NoteOut]}, *READ))
 @paginate(PageNumberPagination)
-def note_list(request: HttpRequest, country: CountryQuery = ""):
-    return selectors.note_list_for_user(request.auth, country=country)
+def note_list(request: HttpRequest, filters: Query[NoteFilters]):
+    return filters.selected(request.auth)
+
+
+@router.get(
+    "/market-notes/export",
+    **EXPORT_ROUTE,
+    summary="Export the market note list",
+    description="The market notes the caller may read, with the list's filters.",
+)
+def note_export(request: HttpRequest, filters: Query[NoteFilters], fmt: Format = "csv"):
+    return note_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
+    )
 
 
 @router.post("/market-notes", response=responses({201: NoteOut}, *WRITE))

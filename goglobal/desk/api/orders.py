@@ -3,15 +3,19 @@
 import datetime as dt
 from typing import Annotated
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.core.api import READ, READ_ONE, WRITE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import Id, InSchema
 from goglobal.desk import selectors
 from goglobal.desk.enums import OrderKind, OrderStatus
+from goglobal.desk.exports import order_export_response
+from goglobal.desk.models import ContentOrder
 from goglobal.desk.services import orders
 
 router = Router(tags=["content orders"])
@@ -74,16 +78,35 @@ def _detail(request, order_id: int):
     }
 
 
+class OrderFilters(Schema):
+    """The list's filters, which its download takes too."""
+
+    status: OrderStatus | None = None
+    kind: OrderKind | None = None
+    overdue: bool = False
+
+    def selected(self, user) -> QuerySet[ContentOrder]:
+        return selectors.order_list_for_user(
+            user, status=self.status or "", kind=self.kind or "", overdue=self.overdue
+        )
+
+
 @router.get("/content-orders", response=responses({200: list[OrderOut]}, *READ))
 @paginate(PageNumberPagination)
-def order_list(
-    request: HttpRequest,
-    status: OrderStatus | None = None,
-    kind: OrderKind | None = None,
-    overdue: bool = False,
-):
-    return selectors.order_list_for_user(
-        request.auth, status=status or "", kind=kind or "", overdue=overdue
+def order_list(request: HttpRequest, filters: Query[OrderFilters]):
+    return filters.selected(request.auth)
+
+
+@router.get(
+    "/content-orders/export",
+    **EXPORT_ROUTE,
+    summary="Export the content order list",
+    description="The content orders the caller may see (ministry staff: all; a mission "
+    "officer: their missions'), with the list's filters.",
+)
+def order_export(request: HttpRequest, filters: Query[OrderFilters], fmt: Format = "csv"):
+    return order_export_response(
+        filters.selected(request.auth), fmt, absolute=request.build_absolute_uri
     )
 
 

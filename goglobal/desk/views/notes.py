@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import render_page, run_service
 from goglobal.core.pagination import paginate
 from goglobal.desk import policies, selectors
+from goglobal.desk.exports import note_export_response
 from goglobal.desk.forms import NoteForm
 from goglobal.desk.services import notes
 from goglobal.desk.views.common import files_context, form_page
@@ -25,6 +27,14 @@ def note_list(request):
         "section": "desk",
     }
     return render_page(request, "desk/note_list.html", context)
+
+
+@login_required
+@require_GET
+def note_export(request, fmt: str):
+    """The list as a file (its "Download" links); the list has no filters."""
+    queryset = selectors.note_list_for_user(request.user)
+    return list_download(request, fmt, queryset, note_export_response)
 
 
 @login_required

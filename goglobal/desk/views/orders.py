@@ -8,21 +8,29 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import render_page, run_service, run_service_or_report
 from goglobal.core.pagination import paginate, query_without_page
 from goglobal.desk import machine, policies, selectors
+from goglobal.desk.exports import order_export_response
 from goglobal.desk.forms import OrderFilterForm, OrderForm, OrderTransitionForm
 from goglobal.desk.services import orders as service
 from goglobal.desk.views.common import files_context, form_page
 
 
-@login_required
-@require_GET
-def order_list(request):
+def _listed(request):
+    """The list's filter form and orders, which its download shares: only those who order
+    content (missions, and the ministry) have the list."""
     if not policies.can_write_for_some_mission(request.user):
         raise PermissionDenied
     form = OrderFilterForm(request.GET or None)
-    queryset = selectors.order_list_for_user(request.user, **form.valid_data())
+    return form, selectors.order_list_for_user(request.user, **form.valid_data())
+
+
+@login_required
+@require_GET
+def order_list(request):
+    form, queryset = _listed(request)
     context = {
         "form": form,
         "page_obj": paginate(request, queryset),
@@ -32,6 +40,14 @@ def order_list(request):
     return render_page(
         request, "desk/order_list.html", context, partial="results", target="results"
     )
+
+
+@login_required
+@require_GET
+def order_export(request, fmt: str):
+    """The list as a file, with the list's filters (its "Download" links)."""
+    _form, queryset = _listed(request)
+    return list_download(request, fmt, queryset, order_export_response)
 
 
 def _detail(request, order, *, form=None, status=200):
