@@ -188,7 +188,9 @@ def booth_visible_for_user(user: AnyUser) -> QuerySet[Booth]:
     return Booth.objects.filter(event__in=event_visible_for_user(user)).prefetch_related(
         Prefetch(
             "exhibitors",
-            queryset=Exhibitor.objects.select_related("enterprise").prefetch_related("products"),
+            queryset=Exhibitor.objects.select_related("enterprise")
+            .prefetch_related("products")
+            .order_by("id"),
         )
     )
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("leads/<int:lid>/edit/", booths.lead_edit, name="lead-edit"),
     path("<int:pk>/", events.event_detail, name="detail"),
     path("<int:pk>/booths/", booths.booth_list, name="booths"),
+    path("<int:pk>/booths/export.<str:fmt>", booths.booth_export, name="booth-export"),
     path("<int:pk>/booths/new/", booths.booth_create, name="booth-create"),
     path("<int:pk>/leads/", booths.lead_list, name="leads"),
     path("<int:pk>/event.ics", calendars.event_ics, name="event-ics"),
@@ -37,6 +38,11 @@ urlpatterns = [
     path("<int:pk>/attendance/", reports.attendance, name="attendance"),
     path("<int:pk>/attendance.xlsx", reports.attendance_xlsx, name="attendance-xlsx"),
     path("<int:pk>/registrations/", registrations.registration_list, name="registrations"),
+    path(
+        "<int:pk>/registrations/export.<str:fmt>",
+        registrations.registration_export,
+        name="registration-export",
+    ),
     path(
         "<int:pk>/registrations/<int:rid>/select/",
         registrations.registration_select,

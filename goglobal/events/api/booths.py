@@ -9,11 +9,13 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+from goglobal.bulk.api import FILE_OPENAPI, FILE_RESPONSES, Format
 from goglobal.core.api import READ_ONE, WRITE_ONE, PageNumberPagination, responses
 from goglobal.core.schemas import Id, InSchema, ShortText
 from goglobal.events import selectors, services
 from goglobal.events.api.events import CountryCode
 from goglobal.events.enums import LeadFollowUp
+from goglobal.events.exports import booth_export_response
 
 router = Router(tags=["events"])
 
@@ -87,11 +89,28 @@ class LeadOut(Schema):
     created_at: dt.datetime
 
 
+def _booths(request: HttpRequest, event_id: int):
+    """An event's booths the caller may see (the list and its download)."""
+    event = selectors.event_get_for_user(request.auth, event_id)
+    return event, selectors.booth_visible_for_user(request.auth).filter(event=event)
+
+
 @router.get("/events/{event_id}/booths", response=responses({200: list[BoothOut]}, *READ_ONE))
 @paginate(PageNumberPagination)
 def booth_list(request: HttpRequest, event_id: Id):
-    event = selectors.event_get_for_user(request.auth, event_id)
-    return selectors.booth_visible_for_user(request.auth).filter(event=event)
+    return _booths(request, event_id)[1]
+
+
+@router.get(
+    "/events/{event_id}/booths/export",
+    response=responses(FILE_RESPONSES, *READ_ONE),
+    openapi_extra=FILE_OPENAPI,
+    summary="Export an event's booths",
+    description="The booths the list gives, one row a booth with its exhibitors and products.",
+)
+def booth_export(request: HttpRequest, event_id: Id, fmt: Format = "csv"):
+    event, booths = _booths(request, event_id)
+    return booth_export_response(event, booths, fmt, absolute=request.build_absolute_uri)
 
 
 @router.post("/events/{event_id}/booths", response=responses({201: BoothOut}, *WRITE_ONE))

@@ -3,6 +3,8 @@ enterprise collects — seen by it and by ministry staff only, and downloadable.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from goglobal.bulk.exports import FORMATS, table_response
+from goglobal.bulk.exports import FORMATS, list_download, table_response
 from goglobal.core.pages import query_id, render_page
 from goglobal.events import policies, reports, selectors, services
 from goglobal.events.enums import EventKind
+from goglobal.events.exports import booth_export_response
 from goglobal.events.forms import BoothForm, ExhibitorForm, LeadForm
 from goglobal.events.views.common import form_page, run_form
 
@@ -29,9 +32,15 @@ def _fair(request, pk: int):
     return event
 
 
+def _booths(request, pk: int):
+    """A fair's booths as its list shows them to the user (the list and its download)."""
+    event = _fair(request, pk)
+    return event, selectors.booth_visible_for_user(request.user).filter(event=event)
+
+
 @require_GET
 def booth_list(request, pk: int):
-    event = _fair(request, pk)
+    event, booths = _booths(request, pk)
     own = (
         {x.pk for x in selectors.exhibitor_list_for_lead_entry(request.user, event)}
         if request.user.is_authenticated
@@ -39,12 +48,19 @@ def booth_list(request, pk: int):
     )
     context = {
         "event": event,
-        "booths": list(selectors.booth_visible_for_user(request.user).filter(event=event)),
+        "booths": list(booths),
         "own_exhibitors": own,
         "can_manage": policies.can_manage_events(request.user),
         "section": "events",
     }
     return render_page(request, "events/booths.html", context)
+
+
+@require_GET
+def booth_export(request, pk: int, fmt: str):
+    """The booth list as a file, for whoever may see the list."""
+    event, booths = _booths(request, pk)
+    return list_download(request, fmt, booths, partial(booth_export_response, event))
 
 
 @login_required

@@ -3,6 +3,8 @@ staff's list of an event's registrations with moderation and invitations."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,10 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from goglobal.bulk.exports import list_download
 from goglobal.core.pages import render_page
 from goglobal.enterprises.models import Enterprise
 from goglobal.events import calendars, policies, selectors, services
 from goglobal.events.enums import Criterion, RegistrationStatus
+from goglobal.events.exports import registration_export_response
 from goglobal.events.forms import OutcomeForm, RegistrationForm, RejectForm, ScoreForm
 from goglobal.events.views.common import form_page, run_action, run_form
 
@@ -157,13 +161,17 @@ def _managed_event(request, pk: int):
     return selectors.event_get_for_user(request.user, pk)
 
 
+def _status_filter(request) -> str:
+    """The list's one filter; an unknown status is no filter (the list and its download)."""
+    status = request.GET.get("status", "")
+    return status if status in RegistrationStatus.values else ""
+
+
 @login_required
 @require_GET
 def registration_list(request, pk: int):
     event = _managed_event(request, pk)
-    status = request.GET.get("status", "")
-    if status not in RegistrationStatus.values:
-        status = ""
+    status = _status_filter(request)
     rows = list(selectors.registration_list_for_event(request.user, event, status=status))
     for row in rows:
         row.score_map = {score.criterion: score.value for score in row.scores.all()}
@@ -177,6 +185,18 @@ def registration_list(request, pk: int):
         "section": "events",
     }
     return render_page(request, "events/registrations.html", context)
+
+
+@login_required
+@require_GET
+def registration_export(request, pk: int, fmt: str):
+    """The list as a file, for the event's organisers only (participants' personal data): the
+    same check, selector and status filter as the list, so it holds exactly its rows."""
+    event = _managed_event(request, pk)
+    rows = selectors.registration_list_for_event(
+        request.user, event, status=_status_filter(request)
+    )
+    return list_download(request, fmt, rows, partial(registration_export_response, event))
 
 
 def _event_registration(request, pk: int, rid: int):
