@@ -217,7 +217,8 @@ class SQLiteBackend(_Backend):
 
     def expression(self, query: ParsedQuery) -> str:
         groups = [self._group(term) for term in query.terms]
-        return " AND ".join(groups + [f'"{word}"' for word in query.within])
+        within = ["(" + " OR ".join(f'"{word}"' for word in group) + ")" for group in query.within]
+        return " AND ".join(groups + within)
 
     @staticmethod
     def _table(names: bool) -> str:
@@ -308,7 +309,8 @@ class PostgreSQLBackend(_Backend):
 
     def expression(self, query: ParsedQuery) -> str:
         groups = [self._group(term) for term in query.terms]
-        return " & ".join(groups + [f"'{word}'" for word in query.within])
+        within = ["(" + " | ".join(f"'{word}'" for word in group) + ")" for group in query.within]
+        return " & ".join(groups + within)
 
     def _source(self, names: bool) -> str:
         return ENTRY_TABLE

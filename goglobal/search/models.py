@@ -23,8 +23,9 @@ class SearchEntry(models.Model):
     # "name:value" pairs separated by spaces ("province:48 sector:ai country:JP"): read with
     # the entry and counted in Python, over at most selectors.CANDIDATES entries.
     facets = models.TextField(blank=True)
-    # The same values as full-text words ("#province48 #sectorai #countryjp", query.facet_word),
-    # indexed with the names and body (migration 0011), so a filter is matched by the engine.
+    # The kind and the facets' values as full-text words ("#typeenterprise #province48
+    # #sectorai", query.facet_word), indexed with the names and body (migration 0011), so a
+    # filter is matched by the engine.
     facet_words = models.TextField(blank=True)
 
     class Meta:

@@ -46,9 +46,9 @@ _NOT_WORD = re.compile(r"[^0-9a-z]")
 
 
 def facet_word(name: str, value: str) -> str:
-    """The word of a facet's value in the full-text index ("province", "48" → "#province48"),
-    written for every entry (SearchEntry.facet_words) and matched with the query when the value
-    is a filter. Two values may share a word ("size" "1-10" and "11-0"): the match is a first
+    """The word of a facet's value in the full-text index ("province", "48" → "#province48";
+    an entry's kind is the facet "type": "#typeenterprise"), written for every entry
+    (SearchEntry.facet_words) and matched with the query when the value is a filter. Two values may share a word ("size" "1-10" and "11-0"): the match is a first
     cut, and the filter is checked on the entries' facets after it."""
     return FACET_MARK + _NOT_WORD.sub("", f"{name}{value}".lower())[:MAX_WORD_LENGTH]
 
@@ -92,9 +92,11 @@ class Term:
 class ParsedQuery:
     text: str
     terms: list[Term]
-    # Facet words (facet_word) every match must also hold: the filters, matched by the engine
-    # with the words so that a filtered query finds all it should, however broad its words.
-    within: tuple[str, ...] = ()
+    # Facet words (facet_word) a match must also hold: one of each group's. The filters (a
+    # group of one value each; the kinds an autocomplete asks for, a group of several), matched
+    # by the engine with the words so that a filtered query finds all it should, however broad
+    # its words.
+    within: tuple[tuple[str, ...], ...] = ()
 
     @property
     def phrase(self) -> str:

@@ -306,14 +306,27 @@ def search_for_user(
     # The engine matches the filters with the words (so a broad query's candidates are all
     # within them); their facet words may stand for other values too, so each candidate's
     # facets are checked after.
-    query = replace(query, within=tuple(facet_word(name, value) for name, value in chosen_facets))
-    visible, result.capped = _visible_candidates(user, query)
+    query = replace(query, within=tuple((facet_word(name, v),) for name, v in chosen_facets))
     wanted = {f"{name}:{value}" for name, value in chosen_facets}
-    chosen = [c for c in visible if wanted <= c.facet_tokens()] if wanted else visible
+
+    def within_filters(candidates: list[_Candidate]) -> list[_Candidate]:
+        return [c for c in candidates if wanted <= c.facet_tokens()] if wanted else candidates
+
+    visible, result.capped = _visible_candidates(user, query)
+    chosen = within_filters(visible)
     # The type facet leaves the type filter out, so that the other types can still be chosen.
     counts: dict[str, dict[str, int]] = {"type": dict(Counter(c.kind for c in chosen))}
     if filters.type:
         chosen = [candidate for candidate in chosen if candidate.kind == filters.type]
+        if result.capped and len(chosen) < max(1, page) * page_size:
+            # A broad query's candidates are its first matches of every kind, and too few of
+            # them are of the chosen kind to fill the page (the seven foreign organisations
+            # matching "tech" among 66,000 entries were none of them): the kind is matched by
+            # the engine too. The other kinds keep their counts from the first match.
+            typed = replace(query, within=(*query.within, (facet_word("type", filters.type),)))
+            visible, result.capped = _visible_candidates(user, typed)
+            chosen = [c for c in within_filters(visible) if c.kind == filters.type]
+            counts["type"][filters.type] = len(chosen)
     # Tokens counted as stored (one split of them all); each distinct one is split into its
     # facet and value once.
     for token, n in Counter(" ".join(c.facets for c in chosen).split()).items():
@@ -334,10 +347,14 @@ def search_for_user(
 def search_autocomplete_for_user(
     user: AnyUser, q: str, *, kinds: list[str] | None = None, limit: int = AUTOCOMPLETE_SIZE
 ) -> list[SearchHit]:
-    """The best few matches, for pickers: no count, no facets."""
+    """The best few matches, for pickers: no count, no facets. The kinds asked for are matched
+    by the engine with the words (a foreign organisation picker's "tech" is not the
+    organisations among the first matches of every kind)."""
     query = search_parse(q)
     if not query:
         return []
+    if kinds:
+        query = replace(query, within=(tuple(facet_word("type", kind) for kind in kinds),))
     visible, _capped = _visible_candidates(user, query)
     if kinds is not None:
         visible = [candidate for candidate in visible if candidate.kind in kinds]

@@ -58,7 +58,11 @@ def _entry(kind: str, document: Document) -> tuple:
         " ".join(word for part in document.body if part for word in _words(part)),
         " ".join(f"{name}:{value}" for name, value in facets),
         (document.subtitle_en or "")[:255],
-        " ".join(dict.fromkeys(facet_word(name, value) for name, value in facets)),
+        " ".join(
+            dict.fromkeys(
+                [facet_word("type", kind)] + [facet_word(name, value) for name, value in facets]
+            )
+        ),
     )
 
 

@@ -3,12 +3,16 @@
 Until now a filter (province, sector, country, presence mode, size) was applied to the entries
 the query's words matched, and a broad query is answered from the first 500 of those: "minh"
 with the province Đà Nẵng showed the 34 of those 500 in Đà Nẵng, not every "minh" there. Each
-entry now also holds its facet values as words ("#province48 #sectorai #countryjp":
-SearchEntry.facet_words, goglobal.search.query.facet_word), indexed with its names and body, and
-a filter is one more word the match must hold. "#" keeps them apart from every query word.
+entry now also holds its kind and facet values as words ("#typeenterprise #province48
+#sectorai": SearchEntry.facet_words, goglobal.search.query.facet_word), indexed with its names
+and body, and a filter is one more word the match must hold. "#" keeps them apart from every
+query word. The kind serves the type filter and the pickers' autocomplete: a foreign
+organisation picker typing "tech" over 100,000 enterprises found none of the seven
+organisations that match, all beyond the first 500 matches.
 
 - Both databases: the column is added with ALTER TABLE (Django's AddField would make SQLite
-  rebuild the table, dropping the FTS5 triggers; see 0009), then filled from `facets`.
+  rebuild the table, dropping the FTS5 triggers; see 0009), then filled from `kind` and
+  `facets`.
 - SQLite: the FTS5 tables are dropped before the fill (their triggers would rewrite every entry
   twice) and created again with the facet words as a column, a tokenizer that keeps "#" in
   words, and 0010's prefix indexes and triggers; then refilled from the entries.
@@ -16,7 +20,7 @@ a filter is one more word the match must hold. "#" keeps them apart from every q
   facet words as lexemes beside 0008's, then indexed as before and analysed.
 
 Reversed: 0010's FTS5 tables and 0008's tsvectors again, and the column dropped. Running the
-fill again gives the same words (they are computed from `facets` alone)."""
+fill again gives the same words (they are computed from `kind` and `facets` alone)."""
 
 import re
 
@@ -40,24 +44,29 @@ TRIGGERS = {
 FACET_LEXEMES = "array_to_tsvector(array_remove(string_to_array(facet_words, ' '), ''))"
 
 
-def _facet_words(facets: str) -> str:
-    """query.facet_word of each "name:value" in `facets`, as the code wrote them on
-    2026-11-26."""
-    found = []
+def _word(name: str, value: str) -> str:
+    """query.facet_word as the code wrote it on 2026-11-26."""
+    return "#" + _NOT_WORD.sub("", f"{name}{value}".lower())[:MAX_WORD_LENGTH]
+
+
+def _facet_words(kind: str, facets: str) -> str:
+    """The entry's kind as the facet "type", then each "name:value" of its facets."""
+    found = [_word("type", kind)]
     for token in facets.split():
         name, _sep, value = token.partition(":")
-        found.append("#" + _NOT_WORD.sub("", f"{name}{value}".lower())[:MAX_WORD_LENGTH])
+        found.append(_word(name, value))
     return " ".join(dict.fromkeys(found))
 
 
 def _fill(schema_editor) -> None:
-    """Every entry's facet words from its facets, a batch at a time in id order."""
+    """Every entry's facet words from its kind and facets, a batch at a time in id order."""
     connection = schema_editor.connection
     last = 0
     with connection.cursor() as cursor:
         while True:
             cursor.execute(
-                "SELECT id, facets FROM search_searchentry WHERE id > %s ORDER BY id LIMIT %s",
+                "SELECT id, kind, facets FROM search_searchentry WHERE id > %s ORDER BY id "
+                "LIMIT %s",
                 [last, BATCH],
             )
             rows = cursor.fetchall()
@@ -65,7 +74,7 @@ def _fill(schema_editor) -> None:
                 return
             cursor.executemany(
                 "UPDATE search_searchentry SET facet_words = %s WHERE id = %s",
-                [(_facet_words(facets), pk) for pk, facets in rows],
+                [(_facet_words(kind, facets), pk) for pk, kind, facets in rows],
             )
             last = rows[-1][0]
 

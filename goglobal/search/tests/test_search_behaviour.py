@@ -159,7 +159,8 @@ def test_no_query_word_reaches_a_facet_word(search_world):
     assert facet_word("country", "JP") == "#countryjp"
     assert len(facet_word("sector", "x" * 500)) == 1 + MAX_WORD_LENGTH
     assert search_for_user(officer, "cong ty", SearchFilters(province="48")).count > 0
-    for text in ("province48", "#province48", "province4", "sectorai", "size11", "countryj"):
+    words = ("province48", "#province48", "province4", "sectorai", "size11", "countryj", "typee")
+    for text in words:
         assert search_for_user(officer, text).count == 0, text
         assert search_for_user(officer, f"cong ty {text}").count == 0, text
 

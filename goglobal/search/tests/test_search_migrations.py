@@ -64,13 +64,16 @@ def test_facet_words_are_filled_indexed_and_reversed():
         _insert_old_entries()
         _migrate(AFTER)
         assert _facet_words() == {
-            "|cong ty zetaplus da nang|": "#province48 #sectorbigdata #size5000",
-            "|cong ty zetaplus ha noi|": "#province1 #sectorai #modejointventure #countryjp",
-            "|cong ty zetaplus|": "",
+            "|cong ty zetaplus da nang|": "#typeenterprise #province48 #sectorbigdata #size5000",
+            "|cong ty zetaplus ha noi|": (
+                "#typeenterprise #province1 #sectorai #modejointventure #countryjp"
+            ),
+            "|cong ty zetaplus|": "#typeenterprise",
         }
         assert _matches('"#province48"') == 1
         assert _matches('"#countryjp"') == 1
         assert _matches('"#sectorai"') == 1
+        assert _matches('"#typeenterprise"') == 3
         # The engine's tables and triggers work as before for the entries written next.
         with connection.cursor() as cursor:
             cursor.execute("UPDATE search_searchentry SET facet_words = '#province48'")

@@ -264,7 +264,40 @@ def test_a_filter_is_matched_with_the_words_however_broad_they_are(officer, monk
     assert (result.capped, result.count) == (True, 3)
     # The words written for the entries, as the engine matches them.
     entry = SearchEntry.objects.get(kind="enterprise", title="Công ty Zetaplus Đà Nẵng 0")
-    assert set(entry.facet_words.split()) == {"#province48", "#sectoriot", "#size1150"}
+    assert set(entry.facet_words.split()) == {
+        "#typeenterprise",
+        "#province48",
+        "#sectoriot",
+        "#size1150",
+    }
+
+
+def test_a_kind_is_matched_with_the_words_however_broad_they_are(officer, monkeypatch):
+    """A foreign organisation among a broad query's many matches of other kinds: a picker's
+    autocomplete for organisations and the search's type filter find it (the kind's facet
+    word, "#typeorganisation"), and the type facet still counts the other kinds."""
+    from goglobal.search import selectors
+    from goglobal.search.selectors import search_autocomplete_for_user
+
+    for n in range(4):
+        _enterprise(officer, name=f"Công ty Zetaplus {n}")
+    foreign_organisation_create(
+        actor=officer, data={"name": "Zetaplus Partners GmbH", "kind": "company", "country": "DE"}
+    )
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    assert search_for_user(officer, "zetaplus").capped
+    picked = search_autocomplete_for_user(officer, "zetaplus", kinds=["organisation"])
+    assert [hit.title for hit in picked] == ["Zetaplus Partners GmbH"]
+    picked = search_autocomplete_for_user(officer, "zetap", kinds=["organisation", "mission"])
+    assert [hit.title for hit in picked] == ["Zetaplus Partners GmbH"]
+    result = search_for_user(officer, "zetaplus", SearchFilters(type="organisation"))
+    assert (result.count, result.capped) == (1, False)
+    assert [hit.title for hit in result.items] == ["Zetaplus Partners GmbH"]
+    # The other kinds' counts come from the broad match, the chosen kind's from its own.
+    assert _facet_counts(result, "type") == {"enterprise": 3, "organisation": 1}
+    # A kind that fills the page among the first matches is not matched again.
+    result = search_for_user(officer, "zetaplus", SearchFilters(type="enterprise"), page_size=2)
+    assert (result.count, result.capped) == (3, True)
 
 
 def _facet_counts(result, name):
