@@ -48,8 +48,9 @@ _NOT_WORD = re.compile(r"[^0-9a-z]")
 def facet_word(name: str, value: str) -> str:
     """The word of a facet's value in the full-text index ("province", "48" → "#province48";
     an entry's kind is the facet "type": "#typeenterprise"), written for every entry
-    (SearchEntry.facet_words) and matched with the query when the value is a filter. Two values may share a word ("size" "1-10" and "11-0"): the match is a first
-    cut, and the filter is checked on the entries' facets after it."""
+    (SearchEntry.facet_words) and matched with the query when the value is a filter. Two
+    values may share a word ("size" "1-10" and "11-0"): the match is a first cut, and the
+    filter is checked on the entries' facets after it."""
     return FACET_MARK + _NOT_WORD.sub("", f"{name}{value}".lower())[:MAX_WORD_LENGTH]
 
 
