@@ -142,7 +142,12 @@ class _Backend:
                 return rows, [matches(row[names_at]) for row in rows], False
         first = self._matching(columns, query, limit + 1, names=True)
         if len(first) > limit:
-            return first[:limit], [True] * limit, True
+            # More match in their names than there is room for, given in id order: the names
+            # that begin with the query (the ranking's first two ranks) are put first.
+            starts = self._name_starts(columns, query, limit)
+            seen = {row[0] for row in starts}
+            rows = (starts + [row for row in first if row[0] not in seen])[:limit]
+            return rows, [True] * len(rows), True
         room = limit - len(first)
         if every is None:
             # The other matches' rows in one query; one more than there is room for says
@@ -160,6 +165,28 @@ class _Backend:
             rest = rows_by_id(columns, [pk for pk in every if pk not in seen][:room])
             capped = True
         return first + rest, [True] * len(first) + [False] * len(rest), capped
+
+    # SearchName.name compared byte by byte, as its index orders it (migration 0012).
+    NAME_ORDER = "names.name"
+
+    def _name_starts(self, columns: Sequence[str], query: ParsedQuery, limit: int) -> list:
+        """The rows of up to `limit` entries with a name beginning with the query's words as
+        typed — an exact name or a name prefix, as selectors._ranked ranks them first — and
+        holding its facet words (ParsedQuery.within): a range of SearchName's index."""
+        phrase = query.phrase
+        end = phrase[:-1] + chr(ord(phrase[-1]) + 1)
+        sql = (
+            f"SELECT {_select(columns)}, {ENTRY_TABLE}.facet_words "  # noqa: S608 (constants)
+            f"FROM search_searchname AS names JOIN {ENTRY_TABLE} "
+            f"ON {ENTRY_TABLE}.id = names.entry_id "
+            f"WHERE {self.NAME_ORDER} >= %s AND {self.NAME_ORDER} < %s LIMIT %s"
+        )
+        found: dict[int, tuple] = {}
+        for *row, facet_words in _rows(sql, [phrase, end, limit]):
+            held = set(facet_words.split())
+            if all(not held.isdisjoint(group) for group in query.within):
+                found.setdefault(row[0], tuple(row))
+        return list(found.values())
 
     def optimize(self) -> None:
         """After the index is rewritten (services.search_rebuild): put it in the shape queries
@@ -262,6 +289,7 @@ class PostgreSQLBackend(_Backend):
 
     DOCUMENT = "document"
     NAMES = "names_document"
+    NAME_ORDER = 'names.name COLLATE "C"'
     # The tsvectors hold every word's first one to four letters (PREFIX_INDEXED) as lexemes
     # ("~xu", migration 0008): a prefix that short is one of them. A longer one with few
     # completions is matched through them; otherwise as a tsquery prefix (:*), for which GIN

@@ -45,3 +45,15 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchName(models.Model):
+    """Each name of an entry (as folded in its `names`), indexed in byte order (migration
+    0012), so that the entries with a name beginning with a query — the ranking's exact names
+    and name prefixes — are one range scan, however many entries match the query's words."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="name_rows")
+    name = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return self.name

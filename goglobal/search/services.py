@@ -13,7 +13,7 @@ from django.db.models import Model
 
 from goglobal.core import inserts
 from goglobal.search.backends import backend
-from goglobal.search.models import SearchEntry, SearchWord
+from goglobal.search.models import SearchEntry, SearchName, SearchWord
 from goglobal.search.query import facet_word, folded_name, in_vocabulary, words
 from goglobal.search.registry import Document, including, source_for, source_for_model, sources
 
@@ -71,11 +71,23 @@ def _write(kind: str, documents: Iterator[Document]) -> int:
     vocabulary: set[str] = set()
     batch: list[Document] = []
     fields = [SearchEntry._meta.get_field(name) for name in _COLUMNS]
+    name_fields = [SearchName._meta.get_field("entry"), SearchName._meta.get_field("name")]
 
     def flush() -> None:
         # Multi-row INSERTs: bulk_create's per-value compiling was a third of indexing time.
         entries = [_entry(kind, doc) for doc in batch]
-        inserts.insert(SearchEntry, fields, entries)
+        ids = inserts.insert(SearchEntry, fields, entries, returning=True)
+        # Each entry's names a row each (SearchName: the ranking's name prefixes by range).
+        inserts.insert(
+            SearchName,
+            name_fields,
+            [
+                (pk, name[:255])
+                for pk, entry in zip(ids, entries, strict=True)
+                for name in dict.fromkeys(entry[7].split("|"))
+                if name
+            ],
+        )
         # The batch's distinct words, then the vocabulary's test once per word.
         seen: set[str] = set()
         for entry in entries:
@@ -99,6 +111,14 @@ def _write(kind: str, documents: Iterator[Document]) -> int:
             batch_size=WRITE_BATCH,
         )
     return written
+
+
+def search_entries_raw_delete(entries) -> None:
+    """Deletes these entries and their names (SearchName) with plain DELETEs, without the ORM's
+    collecting: for the rebuild and bulk clean-ups."""
+    names = SearchName.objects.filter(entry__in=entries.values("id"))
+    names._raw_delete(names.db)
+    entries._raw_delete(entries.db)
 
 
 def search_unindex(*, kind: str, ids: Iterable[int]) -> None:
@@ -153,7 +173,7 @@ def search_rebuild(*, kinds: Iterable[str] | None = None) -> dict[str, int]:
     chosen = [source for source in sources() if kinds is None or source.kind in set(kinds)]
     counts: dict[str, int] = {}
     for source in chosen:
-        SearchEntry.objects.filter(kind=source.kind)._raw_delete(SearchEntry.objects.db)
+        search_entries_raw_delete(SearchEntry.objects.filter(kind=source.kind))
         counts[source.kind] = _write(source.kind, source.documents(None))
     backend().optimize()
     counts["seconds"] = round(time.perf_counter() - started, 1)

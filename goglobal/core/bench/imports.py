@@ -20,6 +20,7 @@ from goglobal.enterprises.enums import EmployeeBand
 from goglobal.enterprises.models import Enterprise
 from goglobal.reference.models import Province, Sector
 from goglobal.search.models import SearchEntry
+from goglobal.search.services import search_entries_raw_delete
 
 # Bench enterprises' tax codes start with this (no province issues 09x codes), so a rerun can
 # remove the previous run's rows and nothing else.
@@ -87,8 +88,9 @@ def clear_previous() -> int:
     m2m_history = Enterprise._history_records.m2m_models[Enterprise._meta.get_field("sectors")]
     with transaction.atomic():
         # Left behind, each run's entries would pile up under ids no enterprise has.
-        entries = SearchEntry.objects.filter(kind="enterprise", object_id__in=ours.values("id"))
-        entries._raw_delete(entries.db)
+        search_entries_raw_delete(
+            SearchEntry.objects.filter(kind="enterprise", object_id__in=ours.values("id"))
+        )
         links = Enterprise.sectors.through.objects.filter(enterprise_id__in=ours.values("id"))
         links._raw_delete(links.db)
         old = m2m_history.objects.filter(history_id__in=history.values("history_id"))

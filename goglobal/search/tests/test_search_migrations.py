@@ -1,5 +1,6 @@
-"""Migration 0011 on an index written before it: the entries' facet words are filled from their
-facets and indexed by the engine, and the migration reverses to 0010's shape."""
+"""Migrations 0011 and 0012 on an index written before them: the entries' facet words are
+filled from their kind and facets and indexed by the engine, their names get a row each
+(SearchName), and both reverse to 0010's shape."""
 
 import pytest
 from django.db import connection
@@ -10,7 +11,7 @@ from goglobal.search.selectors import SearchFilters, search_for_user
 from goglobal.testing.factories import user_with_role
 
 BEFORE = ("search", "0010_prefix_indexes_to_six")
-AFTER = ("search", "0011_facet_words")
+AFTER = ("search", "0012_search_names")
 
 # (names, facets) of entries as the code before 0011 wrote them.
 ENTRIES = [
@@ -74,6 +75,13 @@ def test_facet_words_are_filled_indexed_and_reversed():
         assert _matches('"#countryjp"') == 1
         assert _matches('"#sectorai"') == 1
         assert _matches('"#typeenterprise"') == 3
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM search_searchname ORDER BY name")
+            assert [row[0] for row in cursor.fetchall()] == [
+                "cong ty zetaplus",
+                "cong ty zetaplus da nang",
+                "cong ty zetaplus ha noi",
+            ]
         # The engine's tables and triggers work as before for the entries written next.
         with connection.cursor() as cursor:
             cursor.execute("UPDATE search_searchentry SET facet_words = '#province48'")

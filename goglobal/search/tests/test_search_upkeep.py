@@ -229,6 +229,40 @@ def test_a_broad_query_keeps_the_matches_in_names_first(officer, monkeypatch):
         assert result.items[0].title == "Công ty Zetaplus"
 
 
+def test_names_beginning_with_the_query_come_first_however_many_match(officer, monkeypatch):
+    """More entries match in their names than there are candidates, and the engines give them
+    in id order: the names beginning with the query (SearchName, migration 0012) are looked up
+    first, so the exact name and the name prefixes still rank first."""
+    from goglobal.search import selectors
+    from goglobal.search.models import SearchName
+
+    for n in range(4):
+        _enterprise(officer, name=f"Công ty Zetaplus Miền Trung {n}")
+    exact = _enterprise(officer, name="Zetaplus")
+    prefixed = _enterprise(officer, name="Công ty Phần mềm Khánh Hòa")
+    services.enterprise_update(
+        actor=officer, enterprise=prefixed, data={"name_en": "Zetaplus Software"}
+    )
+    assert set(
+        SearchName.objects.filter(entry__object_id=prefixed.pk).values_list("name", flat=True)
+    ) >= {
+        "cong ty phan mem khanh hoa",
+        "zetaplus software",
+    }
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    result = search_for_user(officer, "zetaplus")
+    assert result.capped
+    assert [hit.title for hit in result.items[:2]] == ["Zetaplus", "Công ty Phần mềm Khánh Hòa"]
+    assert search_for_user(officer, "zetaplus so").items[0].title == "Công ty Phần mềm Khánh Hòa"
+    # Within the filters (the names' entries hold their facet words), and gone with the entry.
+    result = search_for_user(officer, "zetaplus", SearchFilters(province="48", size="11-50"))
+    assert [hit.title for hit in result.items[:2]] == ["Zetaplus", "Công ty Phần mềm Khánh Hòa"]
+    assert search_for_user(officer, "zetaplus", SearchFilters(sector="ai")).count == 0
+    exact.delete()
+    assert not SearchName.objects.filter(name="zetaplus").exists()
+    assert search_for_user(officer, "zetaplus").items[0].title == "Công ty Phần mềm Khánh Hòa"
+
+
 def test_a_filter_is_matched_with_the_words_however_broad_they_are(officer, monkeypatch):
     """The filters' facet words are matched by the engine with the query (SearchEntry.
     facet_words, migration 0011): a query capped without its filter finds every match within
@@ -282,22 +316,36 @@ def test_a_kind_is_matched_with_the_words_however_broad_they_are(officer, monkey
     for n in range(4):
         _enterprise(officer, name=f"Công ty Zetaplus {n}")
     foreign_organisation_create(
-        actor=officer, data={"name": "Zetaplus Partners GmbH", "kind": "company", "country": "DE"}
+        actor=officer,
+        data={"name": "Rhein Zetaplus Partners GmbH", "kind": "company", "country": "DE"},
     )
     monkeypatch.setattr(selectors, "CANDIDATES", 3)
     assert search_for_user(officer, "zetaplus").capped
     picked = search_autocomplete_for_user(officer, "zetaplus", kinds=["organisation"])
-    assert [hit.title for hit in picked] == ["Zetaplus Partners GmbH"]
+    assert [hit.title for hit in picked] == ["Rhein Zetaplus Partners GmbH"]
     picked = search_autocomplete_for_user(officer, "zetap", kinds=["organisation", "mission"])
-    assert [hit.title for hit in picked] == ["Zetaplus Partners GmbH"]
+    assert [hit.title for hit in picked] == ["Rhein Zetaplus Partners GmbH"]
     result = search_for_user(officer, "zetaplus", SearchFilters(type="organisation"))
     assert (result.count, result.capped) == (1, False)
-    assert [hit.title for hit in result.items] == ["Zetaplus Partners GmbH"]
-    # The other kinds' counts come from the broad match, the chosen kind's from its own.
-    assert _facet_counts(result, "type") == {"enterprise": 3, "organisation": 1}
-    # A kind that fills the page among the first matches is not matched again.
-    result = search_for_user(officer, "zetaplus", SearchFilters(type="enterprise"), page_size=2)
-    assert (result.count, result.capped) == (3, True)
+    assert [hit.title for hit in result.items] == ["Rhein Zetaplus Partners GmbH"]
+    # The other kinds' counts come from the broad match (three candidates, in the engine's
+    # order: the organisation may be one of them), the chosen kind's from its own.
+    counts = _facet_counts(result, "type")
+    assert counts["organisation"] == 1 and counts["enterprise"] in (2, 3)
+    assert set(counts) == {"enterprise", "organisation"}
+    # A kind that fills the page among the first matches is not matched again; one that does
+    # not is (whatever the engine's order of the first three).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for page_size, again in ((2, False), (20, True)):
+        with CaptureQueriesContext(connection) as captured:
+            result = search_for_user(
+                officer, "zetaplus", SearchFilters(type="enterprise"), page_size=page_size
+            )
+        assert result.capped and {hit.kind for hit in result.items} == {"enterprise"}
+        sent = " ".join(entry["sql"] for entry in captured)
+        assert ("#typeenterprise" in sent) is again, page_size
 
 
 def _facet_counts(result, name):
