@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import operator
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -113,11 +114,14 @@ COLUMNS = {
 }
 
 
-def link_column(absolute: Callable[[str], str], url_name: str) -> ExportColumn:
+def link_column(
+    absolute: Callable[[str], str], url_name: str, key: Callable = operator.attrgetter("pk")
+) -> ExportColumn:
     """A column of each record's page as a full address (`absolute`: the request's
-    build_absolute_uri, asked once for the site's address)."""
+    build_absolute_uri, asked once for the site's address); `key` gives the page's key when
+    it is not the record's own (a registration links to its event's page)."""
     site = absolute("/").rstrip("/")
-    return ExportColumn(gettext_lazy("Link"), lambda item: site + path_for(url_name, item.pk))
+    return ExportColumn(gettext_lazy("Link"), lambda item: site + path_for(url_name, key(item)))
 
 
 def list_download(request, fmt: str, queryset, respond: Callable):

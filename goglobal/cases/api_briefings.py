@@ -5,7 +5,7 @@ from ninja import Router, Status
 
 from goglobal.bulk.api import EXPORT_ROUTE, Format
 from goglobal.cases import briefings, selectors
-from goglobal.cases.exports_briefings import briefing_export_response
+from goglobal.cases.exports import briefing_export_response
 from goglobal.cases.models import ActionItem, CaseNomination
 from goglobal.cases.schemas import (
     ActionItemIn,

@@ -19,7 +19,7 @@ from goglobal.accounts.models import Role, User
 from goglobal.bulk.exports import list_download
 from goglobal.cases import briefings, policies, selectors
 from goglobal.cases.enums import ActionStatus, BriefingKind, BriefingStatus
-from goglobal.cases.exports_briefings import briefing_export_response
+from goglobal.cases.exports import briefing_export_response
 from goglobal.cases.forms_work import (
     ActionItemForm,
     BriefingForm,

@@ -4,13 +4,13 @@ an event's registrations (its organisers only) and an event's booths."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.bulk.exports import ExportColumn, columns_response, dated_file_name, link_column
-from goglobal.core.links import path_for
 from goglobal.events.enums import Criterion, RegistrationStatus
 
 COLUMNS = (
@@ -30,8 +30,7 @@ def event_export_response(queryset, fmt: str, *, absolute: Callable[[str], str])
 
 def _event_link_column(absolute: Callable[[str], str]) -> ExportColumn:
     """Registrations and booths have no page of their own: each row links to its event's."""
-    site = absolute("/").rstrip("/")
-    return ExportColumn(_("Link"), lambda item: site + path_for("events:detail", item.event_id))
+    return link_column(absolute, "events:detail", key=operator.attrgetter("event_id"))
 
 
 def _organisation(registration) -> str:
