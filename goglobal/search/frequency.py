@@ -31,7 +31,7 @@ _state: dict = {"at": None, "words": frozenset()}
 
 def sample_rows(sample: int = SAMPLE) -> list[tuple[str, str]]:
     """The names and body of every entry when there are at most `sample`, else of about
-    `sample` picked at random among their ids (one query, the ids written out)."""
+    `sample` picked at random among their ids (one query)."""
     found = SearchEntry.objects.aggregate(low=Min("id"), high=Max("id"), count=Count("id"))
     low, high, count = found["low"], found["high"], found["count"]
     if not count:

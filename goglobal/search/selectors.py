@@ -16,9 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, connections
-from django.db.models import BooleanField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -130,23 +129,17 @@ class _Candidate:
         return set(self.facets.split())
 
 
-def _pk_in(model, ids: list[int]) -> RawSQL:
-    """The records' keys among these (backends: keys_in), with no ordering: with the model's
-    ordering SQLite walks an index of every active enterprise instead of probing the keys."""
-    column = f"{connection.ops.quote_name(model._meta.db_table)}.{connection.ops.quote_name(model._meta.pk.column)}"
-    sql, params = backend().keys_in(column, ids)
-    return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
-
-
 def _visible_ids(visible: QuerySet, object_ids: list[int]) -> set[int]:
-    """Which of these records the selector's queryset holds: its query restricted to these keys
-    (_pk_in), compiled by the ORM and its rows read as they are. They are bare integer keys,
-    which need none of the ORM's conversion of each row (for 300 ids, a fifth of the check)."""
-    found = visible.filter(_pk_in(visible.model, object_ids)).order_by().values_list("pk")
+    """Which of these records the selector's queryset holds: its query, compiled by the ORM
+    with no ordering, asked about these keys (backends.among) and its rows read as they are.
+    They are bare integer keys, which need none of the ORM's conversion of each row (for 300
+    ids, a fifth of the check)."""
+    found = visible.order_by().values_list("pk")
     try:
-        sql, params = found.query.get_compiler(using=found.db).as_sql()
+        selected, params = found.query.get_compiler(using=found.db).as_sql()
     except EmptyResultSet:
         return set()
+    sql, params = backend().among(selected, params, object_ids)
     with connections[found.db].cursor() as cursor:
         cursor.execute(sql, params)
         return {row[0] for row in cursor.fetchall()}
