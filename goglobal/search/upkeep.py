@@ -4,6 +4,7 @@ receiver rather than a service call because deletes also come by cascade (an ent
 its products and contacts with it) and from the admin. Connected per model that a source
 indexes or includes only, so other models keep Django's fast deletes."""
 
+from django.db.models import Model
 from django.db.models.signals import post_delete, pre_delete
 
 # Set on the instance before its delete: the records that include its text, found while the
@@ -17,14 +18,24 @@ def _before_delete(sender, instance, **kwargs) -> None:
     setattr(instance, _INCLUDED_IN, including(sender, [instance.pk]))
 
 
-def _on_delete(sender, instance, **kwargs) -> None:
+def _on_delete(sender, instance, origin=None, **kwargs) -> None:
     from goglobal.search.registry import source_for_model
     from goglobal.search.services import search_index_including, search_unindex
 
     source = source_for_model(sender)
     if source is not None:
         search_unindex(kind=source.kind, ids=[instance.pk])
-    search_index_including(sender, [instance.pk], getattr(instance, _INCLUDED_IN, None))
+    included = getattr(instance, _INCLUDED_IN, None)
+    if included and isinstance(origin, Model) and origin is not instance:
+        # The record whose delete took this one with it (an enterprise, its products and
+        # presence) goes next and loses its entry then: it is not rewritten for each of them.
+        going = source_for_model(type(origin))
+        if going is not None:
+            included = [
+                (kind, [pk for pk in ids if kind != going.kind or pk != origin.pk])
+                for kind, ids in included
+            ]
+    search_index_including(sender, [instance.pk], included)
 
 
 def connect(model) -> None:

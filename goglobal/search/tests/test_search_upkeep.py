@@ -1,8 +1,12 @@
 """The index follows every write made through the services, and deletes by cascade; the
 rebuild command gives the same index as the writes did."""
 
+import re
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from goglobal.accounts.models import Role
 from goglobal.enterprises import services
@@ -109,6 +113,28 @@ def test_deletes_remove_entries_by_cascade(officer):
     Enterprise.objects.filter(pk=enterprise.pk).delete()
     assert SearchEntry.objects.count() == 0
     assert _found(officer, "song han") == []
+
+
+def test_an_enterprise_deleted_is_not_rewritten_for_each_record_it_takes(officer):
+    """Its products and presence go first in the cascade, each of them part of its entry: the
+    entry goes with it, and is not rewritten once for each of them on the way."""
+    enterprise = _enterprise(officer)
+    for name in ("Cảm biến Sông Hàn", "Bản đồ số Sông Hàn", "Cổng thanh toán Sông Hàn"):
+        services.product_create(actor=officer, enterprise=enterprise, data={"name_vi": name})
+    services.presence_create(
+        actor=officer, enterprise=enterprise, data={"country": "JP", "mode": "branch"}
+    )
+    other = _enterprise(officer, "Công ty TNHH Dữ liệu Trường Sa")
+    with CaptureQueriesContext(connection) as captured:
+        enterprise.delete()
+    written = [
+        query["sql"]
+        for query in captured.captured_queries
+        if re.match(r"\s*INSERT INTO \W?search_searchentry\b", query["sql"], re.IGNORECASE)
+    ]
+    assert written == []
+    assert list(SearchEntry.objects.values_list("kind", "object_id")) == [("enterprise", other.pk)]
+    assert _found(officer, "ban do so song han") == []
 
 
 def test_a_product_deleted_outside_the_services_leaves_its_enterprise_text(officer):
