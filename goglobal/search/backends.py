@@ -1,4 +1,4 @@
-"""The two full-text backends behind one interface. `candidates` returns the rows (the
+"""The full-text backends' one interface (the engines: backend_sqlite.py, backend_postgresql.py). `candidates` returns the rows (the
 `columns` asked for, id first) of the entries that match: all of them, or when there are more
 than `limit`, a bounded set that puts matches in the names first. Terms are [0-9a-z] words
 (see query.py), quoted here all the same, so no user text is ever read as full-text syntax; the
@@ -6,27 +6,26 @@ filters' facet words ("#province48", ParsedQuery.within) are matched with them."
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from django.db import connection
 
-from goglobal.search.query import COMPLETIONS_MAX, VOCABULARY_MIN_LENGTH, ParsedQuery, Term
+from goglobal.search.query import COMPLETIONS_MAX, VOCABULARY_MIN_LENGTH, ParsedQuery
 
 ENTRY_TABLE = "search_searchentry"
 
 
-def _select(columns: Sequence[str], table: str = ENTRY_TABLE) -> str:
+def select_list(columns: Sequence[str], table: str = ENTRY_TABLE) -> str:
     return ", ".join(f"{table}.{connection.ops.quote_name(column)}" for column in columns)
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
+def fetch(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-class _Backend:
+class Backend:
     # A letters-only prefix this long or longer is matched through its completions when it has
     # at most COMPLETIONS_MAX of them (query.Term.completions).
     COMPLETION_MIN_LENGTH = VOCABULARY_MIN_LENGTH
@@ -44,7 +43,7 @@ class _Backend:
             "SELECT word FROM search_searchword WHERE word >= %s AND word < %s "
             "ORDER BY word LIMIT %s"
         )
-        return [row[0] for row in _rows(sql, [prefix, end, limit])]
+        return [row[0] for row in fetch(sql, [prefix, end, limit])]
 
     def complete(self, query: ParsedQuery) -> None:
         """Sets the completions of the word being typed: the vocabulary holds every indexed
@@ -78,10 +77,10 @@ class _Backend:
             without = f" AND {self.NOT_AMONG}"
             params.append(self.keys(excluding))
         sql = (
-            f"SELECT {_select(columns)} FROM {self._source(names)} "  # noqa: S608 (constants)
+            f"SELECT {select_list(columns)} FROM {self._source(names)} "  # noqa: S608 (constants)
             f"WHERE {self._condition(names)}{without} LIMIT %s"
         )
-        return _rows(sql, [*params, limit])
+        return fetch(sql, [*params, limit])
 
     def _source(self, names: bool) -> str:
         """The FROM clause: the entries, joined to what the engine searches."""
@@ -180,13 +179,13 @@ class _Backend:
         phrase = query.phrase
         end = phrase[:-1] + chr(ord(phrase[-1]) + 1)
         sql = (
-            f"SELECT {_select(columns)}, {ENTRY_TABLE}.facet_words "  # noqa: S608 (constants)
+            f"SELECT {select_list(columns)}, {ENTRY_TABLE}.facet_words "  # noqa: S608 (constants)
             f"FROM search_searchname AS names JOIN {ENTRY_TABLE} "
             f"ON {ENTRY_TABLE}.id = names.entry_id "
             f"WHERE {self.NAME_ORDER} >= %s AND {self.NAME_ORDER} < %s LIMIT %s"
         )
         found: dict[int, tuple] = {}
-        for *row, facet_words in _rows(sql, [phrase, end, limit]):
+        for *row, facet_words in fetch(sql, [phrase, end, limit]):
             held = set(facet_words.split())
             if all(not held.isdisjoint(group) for group in query.within):
                 found.setdefault(row[0], tuple(row))
@@ -238,184 +237,12 @@ def rows_by_id(columns: Sequence[str], ids: Sequence[int]) -> list[tuple]:
     return backend().rows_by_id(columns, ids) if ids else []
 
 
-class SQLiteBackend(_Backend):
-    """FTS5 tables: `search_fts` over the entries' names and body (migration 0002),
-    `search_names_fts` over their names (0007)."""
-
-    # FTS5's prefix indexes (prefix='1 2 3 4 5 6', migration 0010): every Vietnamese syllable
-    # but a few seven-letter ones, folded, is one list.
-    PREFIX_INDEXED = 6
-    COMPLETION_MIN_LENGTH = VOCABULARY_MIN_LENGTH
-
-    @staticmethod
-    def _group(term: Term) -> str:
-        if term.prefix and term.completions:
-            options = [f'"{word}"' for word in term.completions]
-        else:
-            options = [f'"{term.word}"*' if term.prefix else f'"{term.word}"']
-        options += [f'"{fix}"' for fix in term.alternatives[1:]]
-        return "(" + " OR ".join(options) + ")"
-
-    def expression(self, query: ParsedQuery) -> str:
-        groups = [self._group(term) for term in query.terms]
-        within = ["(" + " OR ".join(f'"{word}"' for word in group) + ")" for group in query.within]
-        return " AND ".join(groups + within)
-
-    @staticmethod
-    def _table(names: bool) -> str:
-        """search_fts (names and body) or search_names_fts (names, migration 0007)."""
-        return "search_names_fts" if names else "search_fts"
-
-    def _source(self, names: bool) -> str:
-        table = self._table(names)
-        return f"{table} JOIN {ENTRY_TABLE} ON {ENTRY_TABLE}.id = {table}.rowid"
-
-    def _condition(self, names: bool) -> str:
-        return f"{self._table(names)} MATCH %s"
-
-    def optimize(self) -> None:
-        """Merges each full-text table's segments into one (FTS5's 'optimize'). A rewrite leaves
-        several, and every term of every query is looked up in each: over 100,000 enterprises,
-        a two-word query over the names 350 → 290 µs, a word no entry holds 19 → 6 µs. Writes
-        afterwards add small segments that FTS5 merges as it goes."""
-        with connection.cursor() as cursor:
-            for table in ("search_fts", "search_names_fts"):
-                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
-
-    def _ids(self, query: ParsedQuery, limit: int) -> list[int]:
-        """The full-text table's own rowids, which are the entries' ids: no probe of the
-        entries' table for each (501 of them, a page each, cost more than the match)."""
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
-        return [row[0] for row in _rows(sql, [self.expression(query), limit + 1])]
-
-    # The keys are a JSON array (`keys`) read by json_each. Where they are walked, CROSS JOIN
-    # makes SQLite walk them and probe each key's row: in `id IN (SELECT value FROM
-    # json_each(…))` it cannot know how many there are, and for a selector with an index on
-    # its condition (a published event's status) it walks every row that index holds instead.
-    NOT_AMONG = f"{ENTRY_TABLE}.id NOT IN (SELECT value FROM json_each(%s))"  # noqa: S608
-
-    @staticmethod
-    def keys(ids: Sequence[int]) -> str:
-        return json.dumps([int(pk) for pk in ids])
-
-    def among(self, selected: str, params: Sequence, ids: Sequence[int]) -> tuple[str, list]:
-        sql = (
-            f"WITH selected(pk) AS ({selected}) "  # noqa: S608 (the ORM's compiled query)
-            "SELECT selected.pk FROM json_each(%s) AS wanted "
-            "CROSS JOIN selected ON selected.pk = wanted.value"
-        )
-        return sql, [*params, self.keys(ids)]
-
-    def rows_by_id(self, columns: Sequence[str], ids: Sequence[int]) -> list[tuple]:
-        sql = (
-            f"SELECT {_select(columns)} FROM json_each(%s) AS wanted "  # noqa: S608 (constants)
-            f"CROSS JOIN {ENTRY_TABLE} ON {ENTRY_TABLE}.id = wanted.value"
-        )
-        return _rows(sql, [self.keys(ids)])
-
-    @staticmethod
-    def known_words(words: list[str]) -> set[str]:
-        """Which of these words the vocabulary holds, the list in one parameter: a few hundred
-        typo corrections would cost Django as many placeholders to build."""
-        sql = "SELECT word FROM search_searchword WHERE word IN (SELECT value FROM json_each(%s))"
-        return {row[0] for row in _rows(sql, [json.dumps(words)])}
-
-
-class PostgreSQLBackend(_Backend):
-    """Stored 'simple' tsvectors of names || body and of names alone, with the words' prefix
-    lexemes, GIN-indexed (migrations 0004, 0008); the text is folded in Python already, so the
-    configuration only splits words."""
-
-    DOCUMENT = "document"
-    NAMES = "names_document"
-    NAME_ORDER = 'names.name COLLATE "C"'
-    # The tsvectors hold every word's first one to four letters (PREFIX_INDEXED) as lexemes
-    # ("~xu", migration 0008): a prefix that short is one of them. A longer one with few
-    # completions is matched through them; otherwise as a tsquery prefix (:*), for which GIN
-    # unites the entries of every word that begins with it ("company":* over 100,000
-    # enterprises: 28 ms; "company" | "companys": 3 ms).
-    PREFIX_INDEXED = 4
-    COMPLETION_MIN_LENGTH = PREFIX_INDEXED + 1
-    STOPS_AT_LIMIT = False
-
-    def worth_probing(self, narrowed: ParsedQuery) -> bool:
-        """Not when every word left is broad: a word with corrections, which adds its
-        neighbours ("phung" → "hung", "chung", "phong", "phuong", common syllables), or a prefix
-        of four letters or fewer, one of the commonest lexemes ("~lac"). GIN reads every match
-        of such a probe before its LIMIT applies (11–14 ms for "thanh phung" over 100,000
-        enterprises), and it is no narrower than the query, whose matches in the names come
-        first anyway."""
-        return not all(
-            len(term.alternatives) > 1 or (term.prefix and len(term.word) <= self.PREFIX_INDEXED)
-            for term in narrowed.terms
-        )
-
-    def optimize(self) -> None:
-        """Fresh statistics for the planner: a rewrite replaces every entry, and GIN's estimates
-        of how many entries a word matches decide between its index and a scan."""
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {ENTRY_TABLE}")
-
-    # The keys are an array (`keys`).
-    NOT_AMONG = f"{ENTRY_TABLE}.id <> ALL(%s::bigint[])"
-
-    @staticmethod
-    def keys(ids: Sequence[int]) -> list[int]:
-        return [int(pk) for pk in ids]
-
-    def among(self, selected: str, params: Sequence, ids: Sequence[int]) -> tuple[str, list]:
-        sql = (
-            f"WITH selected(pk) AS ({selected}) "  # noqa: S608 (the ORM's compiled query)
-            "SELECT selected.pk FROM selected WHERE selected.pk = ANY(%s::bigint[])"
-        )
-        return sql, [*params, self.keys(ids)]
-
-    def rows_by_id(self, columns: Sequence[str], ids: Sequence[int]) -> list[tuple]:
-        sql = (
-            f"SELECT {_select(columns)} FROM {ENTRY_TABLE} "  # noqa: S608 (constants)
-            "WHERE id = ANY(%s::bigint[])"
-        )
-        return _rows(sql, [self.keys(ids)])
-
-    def _group(self, term: Term) -> str:
-        if not term.prefix:
-            options = [f"'{term.word}'"]
-        elif len(term.word) <= self.PREFIX_INDEXED:
-            options = [f"'~{term.word}'"]
-        elif term.completions:
-            options = [f"'{word}'" for word in term.completions]
-        else:
-            options = [f"'{term.word}':*"]
-        options += [f"'{fix}'" for fix in term.alternatives[1:]]
-        return "(" + " | ".join(options) + ")"
-
-    def expression(self, query: ParsedQuery) -> str:
-        groups = [self._group(term) for term in query.terms]
-        within = ["(" + " | ".join(f"'{word}'" for word in group) + ")" for group in query.within]
-        return " & ".join(groups + within)
-
-    def _source(self, names: bool) -> str:
-        return ENTRY_TABLE
-
-    def _condition(self, names: bool) -> str:
-        # A cast, not to_tsquery: the words are folded already, and the parser would drop the
-        # prefix lexemes' "~".
-        return f"{self.NAMES if names else self.DOCUMENT} @@ CAST(%s AS tsquery)"
-
-    @staticmethod
-    def known_words(words: list[str]) -> set[str]:
-        """As SQLiteBackend.known_words, with an array, joined to the vocabulary so that each
-        word is an index probe: for `word = ANY(…)` with the few hundred corrections of one
-        word, the planner reads the whole vocabulary and tests every row against every
-        correction (3 ms for 37,720 words, and growing with them; the join: 0.5 ms)."""
-        sql = (
-            "SELECT vocabulary.word FROM unnest(%s::text[]) AS wanted(word) "
-            "JOIN search_searchword AS vocabulary ON vocabulary.word = wanted.word"
-        )
-        return {row[0] for row in _rows(sql, [words])}
-
-
-def backend() -> SQLiteBackend | PostgreSQLBackend:
+def backend() -> Backend:
+    """The engine of the default database (stateless: one per call costs nothing)."""
     if connection.vendor == "postgresql":
+        from goglobal.search.backend_postgresql import PostgreSQLBackend
+
         return PostgreSQLBackend()
+    from goglobal.search.backend_sqlite import SQLiteBackend
+
     return SQLiteBackend()

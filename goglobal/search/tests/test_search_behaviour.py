@@ -10,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from goglobal.enterprises.models import Enterprise
 from goglobal.enterprises.selectors import contact_visible_for_user, enterprise_visible_for_user
-from goglobal.search.backends import PostgreSQLBackend, SQLiteBackend, backend, rows_by_id
+from goglobal.search.backend_postgresql import PostgreSQLBackend
+from goglobal.search.backend_sqlite import SQLiteBackend
+from goglobal.search.backends import backend, rows_by_id
 from goglobal.search.models import SearchEntry
 from goglobal.search.query import (
     MAX_WORD_LENGTH,
