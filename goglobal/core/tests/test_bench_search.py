@@ -23,3 +23,23 @@ def test_bench_search_prints_json_lines():
         assert set(figure) == {"name", "value", "unit", "baseline", "ratio"}
         assert figure["unit"] == "ms"
         assert figure["value"] > 0 and figure["baseline"] > 0
+
+
+def test_map_database_reads_the_database_where_the_engine_allows():
+    """SQLite's file is always read; PostgreSQL's relations when pg_prewarm is installable, which
+    the bench then leaves installed."""
+    from django.db import connection
+
+    from goglobal.core.bench.search import map_database
+
+    warmed = map_database()
+    if connection.vendor == "sqlite":
+        assert warmed is True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_prewarm'")
+        available = cursor.fetchone()[0] == 1
+        cursor.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pg_prewarm'")
+        installed = cursor.fetchone()[0] == 1
+    assert warmed is available
+    assert installed is available

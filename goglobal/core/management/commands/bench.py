@@ -147,6 +147,12 @@ class Command(BaseCommand):
             figures, detail = search_bench.run(seed=options["seed"], enterprise_ids=ids)
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
+        if not detail["warmed"]:
+            self._note(
+                "The database was not read before timing (PostgreSQL: the pg_prewarm extension "
+                "could not be created), so the searches' first reads may come from the disk.",
+                as_json,
+            )
         if as_json:
             for figure in figures:
                 self.stdout.write(json.dumps(figure.as_dict()))
