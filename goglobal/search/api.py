@@ -15,6 +15,8 @@ from goglobal.enterprises.enums import EmployeeBand, PresenceMode
 from goglobal.search.exports import search_export_response
 from goglobal.search.registry import source_for, sources
 from goglobal.search.selectors import (
+    CANDIDATES,
+    EXPORT_CANDIDATES,
     PAGE_SIZE,
     SearchFilters,
     search_autocomplete_for_user,
@@ -69,9 +71,9 @@ class SearchOut(_Out):
     page_size: int
     pages: int
     capped: bool = Field(
-        description="True when the query matched more than 500 entries within its filters: "
-        "the results, count and facets then cover 500 of them (those matching in their names "
-        "first)."
+        description=f"True when the query matched more than {CANDIDATES} entries within its "
+        f"filters: the results, count and facets then cover {CANDIDATES} of them (those matching "
+        "in their names first)."
     )
     facets: list[FacetOut]
 
@@ -131,7 +133,7 @@ def search(
     **EXPORT_ROUTE,
     summary="Download search results",
     description="Every result of the search the caller may see, in its order (a broad query: the "
-    "best 500; the header X-Results-Capped says so), as CSV or XLSX.",
+    f"best {EXPORT_CANDIDATES}; the header X-Results-Capped says so), as CSV or XLSX.",
 )
 def search_export(
     request: HttpRequest, filters: Query[SearchFilterQuery], fmt: Format = "csv", q: SearchText = ""

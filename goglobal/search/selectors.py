@@ -33,8 +33,14 @@ from goglobal.search.registry import source_for, sources
 PAGE_SIZE = 20
 # A query matching more entries than this (a word or two letters many names have) is
 # answered from this many of them, those matching in their names first, and says so
-# (`capped`): counting, ranking and faceting a hundred thousand matches costs a second.
-CANDIDATES = 500
+# (`capped`): counting, ranking and faceting a hundred thousand matches costs a second. Every
+# candidate is read, checked for the user and counted, so a broad query's time follows this
+# number: at 300 rather than 500, `goglobal bench search`'s p95 over 100,000 enterprises fell
+# by a tenth on SQLite and a sixth on PostgreSQL (search/README.md); a query with 300 to 500
+# matches now says "many more" instead of counting them.
+CANDIDATES = 300
+# A download holds more: it is asked for once, not typed.
+EXPORT_CANDIDATES = 1000
 AUTOCOMPLETE_SIZE = 10
 FACET_NAMES = ("sector", "province", "country", "mode", "size")
 FACET_LABELS = {
@@ -145,10 +151,13 @@ def _visible_ids(visible: QuerySet, object_ids: list[int]) -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
-def _visible_candidates(user: AnyUser, query: ParsedQuery) -> tuple[list[_Candidate], bool]:
-    """The candidates whose record the user may see, and whether the match was capped."""
+def _visible_candidates(
+    user: AnyUser, query: ParsedQuery, limit: int | None = None
+) -> tuple[list[_Candidate], bool]:
+    """The candidates whose record the user may see (of at most `limit` matches, by default
+    CANDIDATES), and whether the match was capped."""
     rows, in_names, capped = backend().candidates(
-        query, CANDIDATES, ENTRY_FIELDS, narrowed=query.without(common_words())
+        query, limit or CANDIDATES, ENTRY_FIELDS, narrowed=query.without(common_words())
     )
     candidates = [_Candidate(*row, flag) for row, flag in zip(rows, in_names, strict=True)]
     by_kind: dict[str, list[int]] = {}
@@ -281,11 +290,13 @@ def search_for_user(
     page: int = 1,
     page_size: int = PAGE_SIZE,
     with_facets: bool = True,
+    limit: int | None = None,
 ) -> SearchResult:
     """A fixed number of queries whatever the number of matches: the vocabulary (for words
     that may be mistyped), the candidates and their rows (two or three queries, see
     backends.candidates), one per kind present whose selector filters, and the facets'
-    labels."""
+    labels. A query matching more than `limit` entries (by default CANDIDATES) is answered
+    from that many of them."""
     filters = filters or SearchFilters()
     result = SearchResult(q=q, page_size=page_size)
     query = search_parse(q)
@@ -305,7 +316,7 @@ def search_for_user(
     def within_filters(candidates: list[_Candidate]) -> list[_Candidate]:
         return [c for c in candidates if wanted <= c.facet_tokens()] if wanted else candidates
 
-    visible, result.capped = _visible_candidates(user, query)
+    visible, result.capped = _visible_candidates(user, query, limit)
     chosen = within_filters(visible)
     # The type facet leaves the type filter out, so that the other types can still be chosen.
     counts: dict[str, dict[str, int]] = {"type": dict(Counter(c.kind for c in chosen))}
@@ -317,7 +328,7 @@ def search_for_user(
             # matching "tech" among 66,000 entries were none of them): the kind is matched by
             # the engine too. The other kinds keep their counts from the first match.
             typed = replace(query, within=(*query.within, (facet_word("type", filters.type),)))
-            visible, result.capped = _visible_candidates(user, typed)
+            visible, result.capped = _visible_candidates(user, typed, limit)
             chosen = [c for c in within_filters(visible) if c.kind == filters.type]
             counts["type"][filters.type] = len(chosen)
     # Tokens counted as stored (one split of them all); each distinct one is split into its

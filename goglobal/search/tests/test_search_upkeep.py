@@ -539,3 +539,31 @@ def test_a_rebuild_leaves_the_index_in_its_fastest_shape(officer):
             cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchentry'")
             assert cursor.fetchone()[0] == SearchEntry.objects.count()
     assert _found(officer, "song han 2") == [("enterprise", "Công ty TNHH Công nghệ Sông Hàn 2")]
+
+
+def test_a_download_holds_more_matches_than_the_page(officer, monkeypatch):
+    """The page is answered from CANDIDATES matches, a download from EXPORT_CANDIDATES: a query
+    the page calls broad is downloaded whole when the download's limit holds it, and the
+    download says it is capped only beyond its own limit."""
+    from goglobal.search import exports, selectors
+
+    for n in range(4):
+        _enterprise(officer, name=f"Công ty Quetzal {n}")
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    monkeypatch.setattr(exports, "EXPORT_CANDIDATES", 5)
+    page = search_for_user(officer, "quetzal")
+    assert (page.capped, page.count) == (True, 3)
+    response = exports.search_export_response(
+        officer, "quetzal", selectors.SearchFilters(), "csv", absolute=lambda path: path
+    )
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert sorted(line.split(",")[1] for line in text.splitlines()[1:]) == [
+        f"Công ty Quetzal {n}" for n in range(4)
+    ]
+    assert response["X-Results-Capped"] == "false"
+    monkeypatch.setattr(exports, "EXPORT_CANDIDATES", 2)
+    response = exports.search_export_response(
+        officer, "quetzal", selectors.SearchFilters(), "csv", absolute=lambda path: path
+    )
+    assert len(b"".join(response.streaming_content).decode("utf-8-sig").splitlines()) == 3
+    assert response["X-Results-Capped"] == "true"
