@@ -67,22 +67,23 @@ class PostgreSQLBackend(Backend):
         )
         return fetch(sql, [self.keys(ids)])
 
-    def _group(self, term: Term) -> str:
-        if not term.prefix:
-            options = [f"'{term.word}'"]
-        elif len(term.word) <= self.PREFIX_INDEXED:
-            options = [f"'~{term.word}'"]
-        elif term.completions:
-            options = [f"'{word}'" for word in term.completions]
-        else:
-            options = [f"'{term.word}':*"]
-        options += [f"'{fix}'" for fix in term.alternatives[1:]]
-        return "(" + " | ".join(options) + ")"
+    OR = " | "
+    AND = " & "
 
-    def expression(self, query: ParsedQuery) -> str:
-        groups = [self._group(term) for term in query.terms]
-        within = ["(" + " | ".join(f"'{word}'" for word in group) + ")" for group in query.within]
-        return " & ".join(groups + within)
+    @staticmethod
+    def quoted(word: str) -> str:
+        return f"'{word}'"
+
+    def _options(self, term: Term) -> list[str]:
+        if not term.prefix:
+            options = [self.quoted(term.word)]
+        elif len(term.word) <= self.PREFIX_INDEXED:
+            options = [self.quoted(f"~{term.word}")]
+        elif term.completions:
+            options = [self.quoted(word) for word in term.completions]
+        else:
+            options = [self.quoted(term.word) + ":*"]
+        return options + [self.quoted(fix) for fix in term.alternatives[1:]]
 
     def _source(self, names: bool) -> str:
         return ENTRY_TABLE

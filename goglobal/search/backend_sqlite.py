@@ -20,19 +20,19 @@ class SQLiteBackend(Backend):
     PREFIX_INDEXED = 6
     COMPLETION_MIN_LENGTH = VOCABULARY_MIN_LENGTH
 
-    @staticmethod
-    def _group(term: Term) -> str:
-        if term.prefix and term.completions:
-            options = [f'"{word}"' for word in term.completions]
-        else:
-            options = [f'"{term.word}"*' if term.prefix else f'"{term.word}"']
-        options += [f'"{fix}"' for fix in term.alternatives[1:]]
-        return "(" + " OR ".join(options) + ")"
+    OR = " OR "
+    AND = " AND "
 
-    def expression(self, query: ParsedQuery) -> str:
-        groups = [self._group(term) for term in query.terms]
-        within = ["(" + " OR ".join(f'"{word}"' for word in group) + ")" for group in query.within]
-        return " AND ".join(groups + within)
+    @staticmethod
+    def quoted(word: str) -> str:
+        return f'"{word}"'
+
+    def _options(self, term: Term) -> list[str]:
+        if term.prefix and term.completions:
+            options = [self.quoted(word) for word in term.completions]
+        else:
+            options = [self.quoted(term.word) + ("*" if term.prefix else "")]
+        return options + [self.quoted(fix) for fix in term.alternatives[1:]]
 
     @staticmethod
     def _table(names: bool) -> str:

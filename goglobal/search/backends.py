@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from django.db import connection
 
-from goglobal.search.query import COMPLETIONS_MAX, VOCABULARY_MIN_LENGTH, ParsedQuery
+from goglobal.search.query import COMPLETIONS_MAX, VOCABULARY_MIN_LENGTH, ParsedQuery, Term
 
 ENTRY_TABLE = "search_searchentry"
 
@@ -90,8 +90,25 @@ class Backend:
         """The match of the engine's expression, given as the one parameter."""
         raise NotImplementedError
 
-    def expression(self, query: ParsedQuery) -> str:
+    # The engine's query syntax: alternatives joined by OR, groups by AND.
+    OR: str
+    AND: str
+
+    @staticmethod
+    def quoted(word: str) -> str:
+        """A folded word as one term of the engine's syntax, never read as an operator."""
         raise NotImplementedError
+
+    def _options(self, term: Term) -> list[str]:
+        """The term's alternatives in the engine's syntax: the word (or its prefix, or the
+        completions of a prefix) and its corrections."""
+        raise NotImplementedError
+
+    def expression(self, query: ParsedQuery) -> str:
+        """Every term, and one word of each filter group (ParsedQuery.within), required."""
+        groups = [self._options(term) for term in query.terms]
+        groups += [[self.quoted(word) for word in group] for group in query.within]
+        return self.AND.join("(" + self.OR.join(options) + ")" for options in groups)
 
     # Whether the engine stops at a LIMIT: FTS5 walks its matches in order and does; GIN
     # builds the bitmap of every match before the first row is read, so PostgreSQL starts
